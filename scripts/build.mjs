@@ -1,0 +1,60 @@
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js) as ESM for node24, copies the wasm
+// grammars next to them, and regenerates the shipped JSON Schema of the configuration file.
+import { build } from 'esbuild';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const require = createRequire(import.meta.url);
+const schemaOnly = process.argv.includes('--schema-only');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+  // CommonJS dependencies inside an ESM bundle need require().
+  banner: { js: "import { createRequire as __dgCreateRequire } from 'node:module'; const require = __dgCreateRequire(import.meta.url);" },
+};
+
+async function writeSchema() {
+  const out = join(root, 'node_modules', '.cache', 'deploy-guard-schema.mjs');
+  await build({ ...common, entryPoints: [join(root, 'scripts', 'schema-entry.ts')], outfile: out, sourcemap: false });
+  const { configJsonSchema } = await import(pathToFileURL(out).href);
+  await writeFile(join(root, 'deploy-guard.schema.json'), `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+}
+
+function packageFile(pkg, file) {
+  let dir = dirname(require.resolve(pkg));
+  while (!existsSync(join(dir, file)) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, file);
+}
+
+if (!schemaOnly) {
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(dist, { recursive: true });
+  await build({
+    ...common,
+    entryPoints: { index: join(root, 'src', 'index.ts'), cli: join(root, 'src', 'cli.ts') },
+    outdir: dist,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    sourcemap: 'linked',
+    sourcesContent: false,
+  });
+  for (const [pkg, file] of [
+    ['web-tree-sitter', 'web-tree-sitter.wasm'],
+    ['tree-sitter-bash', 'tree-sitter-bash.wasm'],
+    ['@tree-sitter-grammars/tree-sitter-hcl', 'tree-sitter-terraform.wasm'],
+    ['@tree-sitter-grammars/tree-sitter-hcl', 'tree-sitter-hcl.wasm'],
+  ]) {
+    await copyFile(packageFile(pkg, file), join(dist, file));
+  }
+}
+await writeSchema();

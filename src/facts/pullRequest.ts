@@ -1,0 +1,113 @@
+// Facts about the PR under check: its revisions, changed files, labels, and the break-glass override.
+import { ConfigurationError } from '../config/errors.js';
+import type { RunContext } from './context.js';
+import { changedFiles, commitTime, ensureCommit, mergeBase, resolveCommit } from './git.js';
+import type { ChangeSet, OverrideFacts, PullRequestFacts } from './types.js';
+
+interface PayloadPull {
+  number: number;
+  title?: string;
+  body?: string | null;
+  user?: { login?: string };
+  labels?: { name?: string }[];
+  head: { sha: string };
+  base: { sha: string; ref: string };
+}
+
+function payloadPull(context: RunContext): PayloadPull | undefined {
+  const pull = context.event.payload.pull_request as PayloadPull | undefined;
+  return pull && typeof pull.number === 'number' ? pull : undefined;
+}
+
+/** Base revision of the check: CLI flag, pull_request base, or merge_group base. */
+function baseRevision(context: RunContext): string {
+  if (context.revisions) return context.revisions.base;
+  const pull = payloadPull(context);
+  if (pull) return pull.base.sha;
+  const group = context.event.payload.merge_group as { base_sha?: string } | undefined;
+  if (group?.base_sha) return group.base_sha;
+  throw new ConfigurationError(
+    `Event "${context.event.name}" carries no base revision for a PR check.`,
+    'Run the PR check on pull_request or merge_group events, or pass --base to the CLI.',
+  );
+}
+
+export async function gatherChanges(context: RunContext): Promise<ChangeSet> {
+  const root = context.workspace;
+  // The working tree is what gets analysed: on GitHub it is the PR merged into its base.
+  const head = await resolveCommit(root, 'HEAD');
+  if (!head) throw new ConfigurationError(`No git checkout at ${root}.`, 'Run actions/checkout before deploy-guard.');
+  const wanted = context.revisions?.head;
+  if (wanted) {
+    const resolved = await ensureCommit(root, wanted, 'head');
+    if (resolved !== head) {
+      throw new ConfigurationError(
+        `--head ${wanted} is not the checked-out commit; deploy-guard reads the working tree.`,
+        `Check it out first: git checkout ${wanted}`,
+      );
+    }
+  }
+  const base = await ensureCommit(root, baseRevision(context), 'base');
+  const fork = await mergeBase(root, base, head);
+  return { base, head, mergeBase: fork, files: await changedFiles(root, fork, head) };
+}
+
+export async function gatherPullRequest(context: RunContext): Promise<PullRequestFacts | undefined> {
+  const pull = payloadPull(context);
+  if (!pull) return undefined;
+  let headCommittedAt: string | undefined;
+  try {
+    headCommittedAt = await commitTime(context.workspace, pull.head.sha);
+  } catch {
+    headCommittedAt = undefined;
+  }
+  return {
+    number: pull.number,
+    title: pull.title ?? '',
+    body: pull.body ?? '',
+    author: pull.user?.login ?? '',
+    labels: (pull.labels ?? []).map((label) => label.name ?? '').filter(Boolean),
+    headSha: pull.head.sha,
+    baseRef: pull.base.ref,
+    ...(headCommittedAt ? { headCommittedAt } : {}),
+  };
+}
+
+const REASON_LINE = /^\s*deploy-guard-reason:[ \t]*(.+?)\s*$/m;
+
+export function overrideReason(body: string): string | undefined {
+  const reason = REASON_LINE.exec(body)?.[1];
+  return reason && reason.length > 0 ? reason : undefined;
+}
+
+export async function gatherOverride(context: RunContext, pull: PullRequestFacts | undefined): Promise<OverrideFacts | undefined> {
+  if (!pull) return undefined;
+  const { label, allowed } = context.settings.override;
+  const labelPresent = pull.labels.includes(label);
+  if (!labelPresent) return { labelEvents: [], labelPresent: false };
+  const reason = overrideReason(pull.body);
+  const base: OverrideFacts = {
+    labelEvents: [],
+    labelPresent,
+    ...(reason ? { reason } : {}),
+    ...(pull.headCommittedAt ? { headCommittedAt: pull.headCommittedAt } : {}),
+  };
+  if (!context.github) return base;
+  const labelEvents = (await context.github.labelEvents(pull.number)).filter((event) => event.label === label);
+  const latest = labelEvents.at(-1);
+  if (!latest) return { ...base, labelEvents };
+  let actorAllowed: OverrideFacts['actorAllowed'] = { allowed: false };
+  for (const entry of allowed) {
+    const [org, team] = entry.split('/');
+    if (!team) {
+      if (entry.toLowerCase() === latest.actor.toLowerCase()) {
+        actorAllowed = { allowed: true, via: `user ${entry}` };
+        break;
+      }
+    } else if (org && (await context.github.isTeamMember(org, team, latest.actor))) {
+      actorAllowed = { allowed: true, via: `team ${entry}` };
+      break;
+    }
+  }
+  return { ...base, labelEvents, actorAllowed };
+}

@@ -1,0 +1,38 @@
+// One lazy, memoised gatherer per fact. A rule's `needs` decides which of these ever run.
+import type { RunContext } from './context.js';
+import { gatherChanges, gatherOverride, gatherPullRequest } from './pullRequest.js';
+import type { FactKey, Facts } from './types.js';
+
+type Gatherers = { [K in FactKey]: (context: RunContext, facts: FactStore) => Promise<Facts[K]> };
+
+const gatherers: Gatherers = {
+  changes: (context) => gatherChanges(context),
+  pullRequest: (context) => gatherPullRequest(context),
+  override: async (context, facts) => gatherOverride(context, await facts.get('pullRequest')),
+};
+
+export class FactStore {
+  private readonly cache = new Map<FactKey, Promise<unknown>>();
+
+  constructor(
+    private readonly context: RunContext,
+    private readonly overrides: Partial<Gatherers> = {},
+  ) {}
+
+  get<K extends FactKey>(key: K): Promise<Facts[K]> {
+    let pending = this.cache.get(key) as Promise<Facts[K]> | undefined;
+    if (!pending) {
+      const gather = (this.overrides[key] ?? gatherers[key]) as Gatherers[K];
+      pending = gather(this.context, this);
+      this.cache.set(key, pending);
+    }
+    return pending;
+  }
+
+  async pick<K extends FactKey>(keys: readonly K[]): Promise<Pick<Facts, K>> {
+    const values = await Promise.all(keys.map((key) => this.get(key)));
+    return Object.fromEntries(keys.map((key, i) => [key, values[i]])) as Pick<Facts, K>;
+  }
+}
+
+export type { Gatherers };

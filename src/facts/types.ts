@@ -1,0 +1,59 @@
+// Every fact a rule may read. Adapters gather them lazily, only for the rules that are enabled.
+// A rule family adds its keys here (one line each) and its gatherer in facts/registry.ts.
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed';
+
+export interface ChangedFile {
+  path: string;
+  status: ChangeStatus;
+  /** For renames: the path before. */
+  previousPath?: string;
+}
+
+export interface ChangeSet {
+  base: string;
+  head: string;
+  /** Commit where the PR branched from the base branch (diffs are taken from here). */
+  mergeBase: string;
+  files: ChangedFile[];
+}
+
+export interface PullRequestFacts {
+  number: number;
+  title: string;
+  body: string;
+  author: string;
+  labels: string[];
+  headSha: string;
+  baseRef: string;
+  /** Committer time of the head commit; an override must be applied after it. */
+  headCommittedAt?: string;
+}
+
+export interface LabelEvent {
+  label: string;
+  actor: string;
+  at: string;
+}
+
+export interface OverrideFacts {
+  /** Label events for the override label on this PR, newest last. */
+  labelEvents: LabelEvent[];
+  /** Whether the label is on the PR now. */
+  labelPresent: boolean;
+  /** The `deploy-guard-reason:` line of the PR body, if any. */
+  reason?: string;
+  /** For the latest label event: whether its actor is allowed (directly or through a team), and how. */
+  actorAllowed?: { allowed: boolean; via?: string };
+  headCommittedAt?: string;
+}
+
+export interface Facts {
+  /** Changed files of the PR (pr mode). */
+  changes: ChangeSet;
+  /** The pull request of the event (pr mode, pull_request events; absent for merge_group). */
+  pullRequest: PullRequestFacts | undefined;
+  override: OverrideFacts | undefined;
+}
+
+export type FactKey = keyof Facts;

@@ -1,0 +1,74 @@
+// Reading repository files safely: size cap, binary and encoding checks, no symlink escapes.
+import { lstat, open, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { git } from './git.js';
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export type FileRead =
+  | { ok: true; path: string; text: string }
+  | { ok: false; path: string; reason: 'too-large' | 'binary' | 'not-utf8' | 'symlink-outside' | 'missing' | 'not-a-file'; detail: string };
+
+/** Repository-relative, forward slashes, no leading './', no '..' escaping the root; undefined when it escapes. */
+export function normalisePath(path: string): string | undefined {
+  const parts: string[] = [];
+  for (const part of path.replace(/\\/g, '/').split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** Every file of the checkout that git knows or would add (tracked plus untracked, ignoring .gitignore'd). */
+export async function listFiles(root: string): Promise<string[]> {
+  const out = await git(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+  return [...new Set(out.split('\0').filter(Boolean))].sort();
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads one repository file, never past the cap and never through a symlink that leaves the workspace. */
+export async function readRepoFile(root: string, path: string, maxBytes = MAX_FILE_BYTES): Promise<FileRead> {
+  const absolute = join(root, path);
+  let info;
+  try {
+    info = await lstat(absolute);
+  } catch {
+    return { ok: false, path, reason: 'missing', detail: 'no such file in the checkout' };
+  }
+  if (info.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = await realpath(absolute);
+    } catch {
+      return { ok: false, path, reason: 'symlink-outside', detail: 'symbolic link that does not resolve (dangling or a loop); not followed' };
+    }
+    const rootReal = await realpath(root);
+    const inside = relative(rootReal, target);
+    if (inside.startsWith('..') || isAbsolute(inside) || inside.split(sep)[0] === '..') {
+      return { ok: false, path, reason: 'symlink-outside', detail: 'symbolic link to a file outside the workspace; not followed' };
+    }
+    info = await lstat(target);
+  }
+  if (!info.isFile()) return { ok: false, path, reason: 'not-a-file', detail: 'not a regular file' };
+  if (info.size > maxBytes) {
+    return { ok: false, path, reason: 'too-large', detail: `${info.size} bytes, over the ${maxBytes}-byte cap; not read` };
+  }
+  const handle = await open(absolute, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(info.size, maxBytes));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const bytes = buffer.subarray(0, bytesRead);
+    if (bytes.includes(0)) return { ok: false, path, reason: 'binary', detail: 'contains NUL bytes (binary file)' };
+    try {
+      return { ok: true, path, text: decoder.decode(bytes) };
+    } catch {
+      return { ok: false, path, reason: 'not-utf8', detail: 'not valid UTF-8' };
+    }
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,163 @@
+// The GitHub Action: read inputs once, run the engine, render the report. The only place that calls setFailed.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import * as core from '@actions/core';
+import { ConfigurationError } from './config/errors.js';
+import { INPUT, OUTPUT, readInputs } from './config/inputs.js';
+import type { Inputs } from './config/settings.js';
+import { exitCode, decideOutcome } from './engine/outcome.js';
+import { runChecks, type RunOptions } from './engine/run.js';
+import { Journal, type EventInfo, type RunContext } from './facts/context.js';
+import { createGitHubApi, type GitHubApi } from './facts/github.js';
+import type { Mode, RunReport } from './model.js';
+import { buildAnnotations } from './report/annotations.js';
+import { toJsonReport } from './report/json.js';
+import { toSarif } from './report/sarif.js';
+import { renderSummary } from './report/summary.js';
+import { syncTrackingIssue } from './report/trackingIssue.js';
+import { loadSettings, modeFor, readEvent } from './setup.js';
+import { USER_AGENT, VERSION } from './version.js';
+
+export interface ActionDependencies extends RunOptions {
+  /** Injected GitHub client (tests); otherwise Octokit against GITHUB_API_URL. */
+  github?: GitHubApi;
+  now?: Date;
+  env?: NodeJS.ProcessEnv;
+}
+
+const logger = { info: core.info, warning: core.warning, debug: core.debug };
+
+/** A report for a run that stopped before any rule could run (bad configuration, unknown event). */
+function unevaluatedReport(mode: Mode, error: ConfigurationError, now: Date): RunReport {
+  const notEvaluated = [{ what: 'every check (configuration)', reason: error.message, fix: error.fix ?? 'Correct the configuration.' }];
+  const { outcome, findings } = decideOutcome({ findings: [], notEvaluated, override: { state: 'none' }, overridable: new Set() });
+  return {
+    tool: { name: 'deploy-guard', version: VERSION },
+    mode,
+    startedAt: now.toISOString(),
+    durationMs: 0,
+    outcome,
+    findings,
+    notEvaluated,
+    rules: [],
+    notes: [],
+    evidence: [],
+  };
+}
+
+function outputPath(requested: string | undefined, fallback: string, env: NodeJS.ProcessEnv, workspace: string): string {
+  if (requested) return isAbsolute(requested) ? requested : join(workspace, requested);
+  return join(env.RUNNER_TEMP || tmpdir(), fallback);
+}
+
+async function writeReportFile(path: string, content: unknown): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(content, null, 2)}\n`);
+}
+
+async function execute(deps: ActionDependencies): Promise<{ report: RunReport; inputs: Inputs | undefined; event: EventInfo | undefined; github: GitHubApi | undefined }> {
+  const env = deps.env ?? process.env;
+  const now = deps.now ?? new Date();
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  let inputs: Inputs | undefined;
+  let mode: Mode = 'pr';
+  try {
+    inputs = readInputs((name) => core.getInput(name));
+    mode = inputs.mode === 'auto' ? modeFor(inputs, eventName) : inputs.mode;
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const event = await readEvent(eventName, env.GITHUB_EVENT_PATH, env.GITHUB_REPOSITORY);
+    const settings = await loadSettings(workspace, inputs, core.getInput(INPUT.config) !== '');
+    const github =
+      deps.github ??
+      (inputs.githubToken && event.repository
+        ? createGitHubApi({
+            token: inputs.githubToken,
+            ...event.repository,
+            ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+            userAgent: USER_AGENT,
+            log: core.info,
+          })
+        : undefined);
+    const context: RunContext = {
+      settings,
+      mode,
+      workspace,
+      now,
+      event,
+      ...(github ? { github } : {}),
+      log: logger,
+      version: VERSION,
+      journal: new Journal(),
+    };
+    return { report: await runChecks(context, deps), inputs, event, github };
+  } catch (error) {
+    if (error instanceof ConfigurationError) return { report: unevaluatedReport(mode, error, now), inputs, event: undefined, github: undefined };
+    throw error;
+  }
+}
+
+export async function run(deps: ActionDependencies = {}): Promise<void> {
+  try {
+    const env = deps.env ?? process.env;
+    const { report, inputs, github } = await execute(deps);
+    const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const reportFile = outputPath(inputs?.reportFile, 'deploy-guard-report.json', env, workspace);
+    const sarifFile = outputPath(inputs?.sarifFile, 'deploy-guard.sarif', env, workspace);
+    await writeReportFile(reportFile, toJsonReport(report));
+    await writeReportFile(sarifFile, toSarif(report));
+
+    const { annotations, omitted } = buildAnnotations(report.findings);
+    for (const annotation of annotations) {
+      const properties = {
+        title: annotation.title,
+        file: annotation.file,
+        startLine: annotation.startLine,
+        ...(annotation.startColumn ? { startColumn: annotation.startColumn } : {}),
+      };
+      if (annotation.level === 'error') core.error(annotation.message, properties);
+      else if (annotation.level === 'warning') core.warning(annotation.message, properties);
+      else core.notice(annotation.message, properties);
+    }
+    if (omitted > 0) core.info(`${omitted} more finding(s) are in the job summary and the report (GitHub shows a limited number of annotations per step).`);
+
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report)).write();
+
+    const { outcome } = report;
+    core.setOutput(OUTPUT.result, outcome.result);
+    core.setOutput(OUTPUT.blocked, String(outcome.blocked));
+    core.setOutput(OUTPUT.errors, String(outcome.errors));
+    core.setOutput(OUTPUT.warnings, String(outcome.warnings));
+    core.setOutput(OUTPUT.reportFile, reportFile);
+    core.setOutput(OUTPUT.sarifFile, sarifFile);
+    if (report.preflight) {
+      core.setOutput(OUTPUT.go, String(report.preflight.go));
+      core.setOutput(OUTPUT.amiId, report.preflight.amiId ?? '');
+    }
+
+    if (report.mode === 'audit' && inputs?.auditIssue) {
+      if (!github) throw new ConfigurationError('The audit tracking issue needs a GitHub token.', 'Pass github-token (default ${{ github.token }}) with issues: write, or set audit-issue: false.');
+      const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+      const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+      const synced = await syncTrackingIssue(
+        {
+          findOpenIssueWithMarker: (marker) => github.findOpenIssueWithMarker(marker),
+          create: (title, body, labels) => github.createIssue(title, body, labels),
+          update: (number, body) => github.updateIssue(number, body),
+          comment: (number, body) => github.commentOnIssue(number, body),
+          close: (number) => github.closeIssue(number),
+        },
+        report,
+        runUrl ? { runUrl } : {},
+      );
+      if (synced.action !== 'none') core.info(`Audit tracking issue #${synced.number}: ${synced.action}.`);
+    }
+
+    core.info(`deploy-guard: ${outcome.result.toUpperCase()}: ${outcome.headline}`);
+    if (exitCode(outcome, inputs?.failOn ?? 'error') !== 0) core.setFailed(`deploy-guard ${outcome.result}: ${outcome.headline}`);
+  } catch (error) {
+    core.setOutput(OUTPUT.result, 'error');
+    core.setOutput(OUTPUT.blocked, 'true');
+    core.setFailed(`deploy-guard could not run (DG901 internal-error): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,53 @@
+// Loads the tree-sitter runtime and the wasm grammars once per process, only when a parser is needed.
+// In the bundle the .wasm files sit next to dist/index.js; from source (tests) they come from node_modules.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Language, Parser } from 'web-tree-sitter';
+
+export type GrammarName = 'bash' | 'terraform' | 'hcl';
+
+const WASM_FILES: Record<GrammarName | 'runtime', { file: string; pkg: string }> = {
+  runtime: { file: 'web-tree-sitter.wasm', pkg: 'web-tree-sitter' },
+  bash: { file: 'tree-sitter-bash.wasm', pkg: 'tree-sitter-bash' },
+  terraform: { file: 'tree-sitter-terraform.wasm', pkg: '@tree-sitter-grammars/tree-sitter-hcl' },
+  hcl: { file: 'tree-sitter-hcl.wasm', pkg: '@tree-sitter-grammars/tree-sitter-hcl' },
+};
+
+function wasmPath(name: GrammarName | 'runtime'): string {
+  const { file, pkg } = WASM_FILES[name];
+  const here = dirname(fileURLToPath(import.meta.url));
+  // dist/index.js and dist/cli.js sit beside the wasm files; shared chunks sit one folder below.
+  for (const bundled of [join(here, file), join(here, '..', file)]) if (existsSync(bundled)) return bundled;
+  // Resolve a file every package has ("main"/"exports" differ), then walk up to the package root.
+  const require = createRequire(import.meta.url);
+  let dir = dirname(require.resolve(pkg));
+  while (!existsSync(join(dir, file)) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, file);
+}
+
+let runtime: Promise<void> | undefined;
+const languages = new Map<GrammarName, Promise<Language>>();
+
+function initRuntime(): Promise<void> {
+  runtime ??= Parser.init({ locateFile: () => wasmPath('runtime') });
+  return runtime;
+}
+
+export async function loadLanguage(name: GrammarName): Promise<Language> {
+  let language = languages.get(name);
+  if (!language) {
+    language = initRuntime().then(() => Language.load(wasmPath(name)));
+    languages.set(name, language);
+  }
+  return language;
+}
+
+/** A parser for one grammar. Parsers are cheap; callers may keep one per file kind. */
+export async function createParser(name: GrammarName): Promise<Parser> {
+  const language = await loadLanguage(name);
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return parser;
+}

@@ -1,0 +1,27 @@
+// The registry: every rule, one line each. Adding a rule touches its own file and one line here.
+import { overrideRejected, overrideUsed } from './process/override.js';
+import type { Rule, RuleMeta } from './types.js';
+
+export const RULES: readonly Rule[] = [overrideUsed, overrideRejected] as unknown as readonly Rule[];
+
+/** Rules that the engine itself emits (not evaluated from facts). */
+export const ENGINE_RULES: readonly RuleMeta[] = [
+  {
+    id: 'DG901',
+    name: 'internal-error',
+    family: 'process',
+    defaultLevel: 'error',
+    overridable: false,
+    summary: 'deploy-guard itself failed; the run ends in error, never in a pass.',
+    help:
+      'Something failed inside deploy-guard or one of its adapters, so part of the check could not run. ' +
+      'The run blocks (fail closed). Re-run the job; if it persists, report it with the message and the run log.',
+  },
+];
+
+export const ALL_RULE_META: readonly RuleMeta[] = [...RULES, ...ENGINE_RULES];
+
+export function findRule(key: string): RuleMeta | undefined {
+  const wanted = key.toLowerCase();
+  return ALL_RULE_META.find((rule) => rule.id.toLowerCase() === wanted || rule.name === wanted);
+}
