@@ -1,11 +1,15 @@
 // One lazy, memoised gatherer per fact. A rule's `needs` decides which of these ever run.
 import type { RunContext } from './context.js';
+import { gatherTerraform } from './terraform.js';
+import { listFiles } from './workspace.js';
 import { gatherChanges, gatherOverride, gatherPullRequest } from './pullRequest.js';
 import type { FactKey, Facts } from './types.js';
 
 type Gatherers = { [K in FactKey]: (context: RunContext, facts: FactStore) => Promise<Facts[K]> };
 
 const gatherers: Gatherers = {
+  repoFiles: (context) => listFiles(context.workspace),
+  terraform: async (context, facts) => gatherTerraform(context, await facts.get('repoFiles')),
   changes: (context) => gatherChanges(context),
   pullRequest: (context) => gatherPullRequest(context),
   override: async (context, facts) => gatherOverride(context, await facts.get('pullRequest')),

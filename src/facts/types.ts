@@ -1,3 +1,5 @@
+import type { TerraformIndex } from './terraform.js';
+
 // Every fact a rule may read. Adapters gather them lazily, only for the rules that are enabled.
 // A rule family adds its keys here (one line each) and its gatherer in facts/registry.ts.
 
@@ -49,6 +51,10 @@ export interface OverrideFacts {
 }
 
 export interface Facts {
+  /** Every file of the checkout (tracked and untracked, not ignored), repository-relative. */
+  repoFiles: string[];
+  /** Every Terraform file parsed once, environment classification and the local module graph. */
+  terraform: TerraformIndex;
   /** Changed files of the PR (pr mode). */
   changes: ChangeSet;
   /** The pull request of the event (pr mode, pull_request events; absent for merge_group). */

@@ -1,0 +1,119 @@
+// The Terraform of the checkout: which files belong to which environment, and the local module graph.
+import { dirname, posix } from 'node:path';
+import picomatch from 'picomatch';
+import type { Settings } from '../config/settings.js';
+import { analyseTerraform, type TerraformAnalysis } from '../parse/terraform.js';
+import type { RunContext } from './context.js';
+import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
+
+export const TERRAFORM_FILE = /(\.tf|\.tfvars|\.pkr\.hcl|(^|\/)terragrunt\.hcl)$/;
+
+export interface ParsedTerraform {
+  path: string;
+  analysis: TerraformAnalysis;
+}
+
+export interface UnreadableFile {
+  path: string;
+  reason: string;
+  line?: number;
+  column?: number;
+}
+
+/** A hop in a module chain: `dir` is used by `by` at `line`. */
+export interface ModuleEdge {
+  dir: string;
+  by: string;
+  line: number;
+}
+
+export interface TerraformIndex {
+  files: Map<string, ParsedTerraform>;
+  unreadable: UnreadableFile[];
+  /** Local module folder → the calls that use it. */
+  usedBy: Map<string, ModuleEdge[]>;
+  /** The environment whose roots hold `path` directly (from config globs or directory names). */
+  environmentOf(path: string): string | undefined;
+  /** Every environment a change to `path` reaches, each with the module chain that leads there (empty for a direct hit). */
+  reach(path: string): Map<string, ModuleEdge[]>;
+}
+
+export function environmentClassifier(settings: Settings): (path: string) => string | undefined {
+  const matchers = settings.promotion.map((name) => ({
+    name,
+    match: picomatch(settings.environments.get(name)?.terraform ?? [], { dot: true, nocase: !settings.environmentsConfigured }),
+  }));
+  return (path) => matchers.find(({ match }) => match(path))?.name;
+}
+
+/** `../modules//api` (Terragrunt double slash) → folder relative to the repository. */
+export function moduleFolder(callerFile: string, source: string): string | undefined {
+  const cleaned = source.replace(/\/\/+/g, '/').replace(/\?.*$/, '');
+  return normalisePath(posix.join(posix.dirname(callerFile), cleaned));
+}
+
+export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: UnreadableFile[], settings: Settings): TerraformIndex {
+  const environmentOf = environmentClassifier(settings);
+  const usedBy = new Map<string, ModuleEdge[]>();
+  for (const { path, analysis } of files.values()) {
+    for (const call of analysis.modules) {
+      if (!call.local) continue;
+      const dir = moduleFolder(path, call.source);
+      if (dir === undefined) continue;
+      const edges = usedBy.get(dir) ?? [];
+      edges.push({ dir, by: path, line: call.line });
+      usedBy.set(dir, edges);
+    }
+  }
+
+  const reach = (path: string): Map<string, ModuleEdge[]> => {
+    const result = new Map<string, ModuleEdge[]>();
+    const direct = environmentOf(path);
+    if (direct) result.set(direct, []);
+    // Breadth-first up the module graph, so each environment gets its shortest chain.
+    const queue: { dir: string; chain: ModuleEdge[] }[] = [];
+    const seen = new Set<string>();
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      const normal = dir === '.' ? '' : dir;
+      queue.push({ dir: normal, chain: [] });
+      if (dir === '.' || dir === '/' || dir === '') break;
+    }
+    while (queue.length > 0) {
+      const { dir, chain } = queue.shift()!;
+      if (seen.has(dir)) continue;
+      seen.add(dir);
+      for (const edge of usedBy.get(dir) ?? []) {
+        const next = [...chain, edge];
+        const env = environmentOf(edge.by);
+        if (env && !result.has(env)) result.set(env, next);
+        queue.push({ dir: posix.dirname(edge.by) === '.' ? '' : posix.dirname(edge.by), chain: next });
+      }
+    }
+    return result;
+  };
+
+  return { files, unreadable, usedBy, environmentOf, reach };
+}
+
+export function describeRead(read: Exclude<FileRead, { ok: true }>): string {
+  return read.detail;
+}
+
+/** Reads and parses every Terraform file of the checkout once. */
+export async function gatherTerraform(context: RunContext, repoFiles: string[]): Promise<TerraformIndex> {
+  const files = new Map<string, ParsedTerraform>();
+  const unreadable: UnreadableFile[] = [];
+  const paths = repoFiles.filter((path) => TERRAFORM_FILE.test(path) && !path.includes('/.terraform/') && !path.startsWith('.terraform/'));
+  for (const path of paths) {
+    const read = await readRepoFile(context.workspace, path);
+    if (!read.ok) {
+      unreadable.push({ path, reason: read.detail });
+      continue;
+    }
+    const analysis = await analyseTerraform(read.text, { fileName: path });
+    const firstError = analysis.parseErrors[0];
+    if (firstError) unreadable.push({ path, reason: `parse error: ${firstError.message}`, line: firstError.line, column: firstError.column });
+    files.set(path, { path, analysis });
+  }
+  return buildIndex(files, unreadable, context.settings);
+}
