@@ -8,6 +8,7 @@ const ZWSP = '\u200B';
 // Bidi embedding/override/isolate controls (Trojan Source) plus the implicit marks; shown as `\u202E`.
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 // C0 (minus tab/LF/CR, handled separately), DEL and C1: ESC and CSI (U+009B) drive terminals.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Anything that ends a line for a Markdown parser, a terminal, or the runner's line reader.
 const LINE_BREAK = /\r\n|[\r\n\t\u2028\u2029]/g;

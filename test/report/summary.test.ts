@@ -108,6 +108,7 @@ describe('renderSummary', () => {
     for (const line of outputLines(out)) expect(line).not.toMatch(/^\s*(::|##\[)/);
     expect(out).not.toContain('<img');
     expect(out).not.toContain('@org');
+    // eslint-disable-next-line no-control-regex -- no control character may survive
     expect(out).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
     // Each finding is still one table row: no hostile newline or pipe split it.
     const rows = out.split('\n').filter((line) => line.startsWith('| error |'));

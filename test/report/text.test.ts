@@ -22,7 +22,7 @@ describe('renderText', () => {
 
   it('groups findings by file in line order, each with its fix', () => {
     const lines = renderText(report, { color: false }).split('\n');
-    const findingLines = lines.filter((line) => /  (ERROR|WARNING)  /.test(line));
+    const findingLines = lines.filter((line) => / {2}(ERROR|WARNING) {2}/.test(line));
     expect(findingLines).toEqual([
       'deploy/a.sh:3  ERROR    DG201 binary-missing-on-image  /usr/bin/aws does not exist on ami-0abc; it is at /usr/local/bin/aws [staging]',
       'deploy/b.sh:2:5  ERROR    DG201 binary-missing-on-image  /usr/bin/aws does not exist on ami-0abc; it is at /usr/local/bin/aws [staging]',
@@ -57,7 +57,9 @@ describe('renderText', () => {
     for (const color of [false, true]) {
       const out = renderText(hostile, { color });
       for (const line of outputLines(out)) expect(line).not.toMatch(/^\s*(::|##\[)/);
+      // eslint-disable-next-line no-control-regex -- strips the colour codes renderText adds itself
       const withoutOurColours = out.replace(/\u001B\[[0-9;]*m/g, '');
+      // eslint-disable-next-line no-control-regex -- no control character from the repository may survive
       expect(withoutOurColours).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
       expect(withoutOurColours).toContain('a\\u001B[2Jb\\u009B31m\\u0007c ::error::x');
     }
