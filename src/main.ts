@@ -105,9 +105,9 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
     const reportFile = outputPath(inputs?.reportFile, 'deploy-guard-report.json', env, workspace);
     const sarifFile = outputPath(inputs?.sarifFile, 'deploy-guard.sarif', env, workspace);
     await writeReportFile(reportFile, toJsonReport(report));
-    await writeReportFile(sarifFile, toSarif(report));
+    await writeReportFile(sarifFile, toSarif(report, inputs ? { configFile: inputs.config } : {}));
 
-    const { annotations, omitted } = buildAnnotations(report.findings);
+    const { annotations, omitted } = buildAnnotations(report.findings, undefined, report.rules);
     for (const annotation of annotations) {
       const properties = {
         title: annotation.title,
@@ -119,9 +119,12 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
       else if (annotation.level === 'warning') core.warning(annotation.message, properties);
       else core.notice(annotation.message, properties);
     }
+    for (const missing of report.notEvaluated) core.error(`Not evaluated: ${missing.what}. ${missing.reason} Fix: ${missing.fix}`);
     if (omitted > 0) core.info(`${omitted} more finding(s) are in the job summary and the report (GitHub shows a limited number of annotations per step).`);
 
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report)).write();
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repoUrl = env.GITHUB_REPOSITORY ? `${serverUrl}/${env.GITHUB_REPOSITORY}` : undefined;
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(report, repoUrl ? { repoUrl } : {})).write();
 
     const { outcome } = report;
     core.setOutput(OUTPUT.result, outcome.result);
@@ -137,7 +140,6 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
 
     if (report.mode === 'audit' && inputs?.auditIssue) {
       if (!github) throw new ConfigurationError('The audit tracking issue needs a GitHub token.', 'Pass github-token (default ${{ github.token }}) with issues: write, or set audit-issue: false.');
-      const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
       const runUrl = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
       const synced = await syncTrackingIssue(
         {
@@ -148,7 +150,7 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
           close: (number) => github.closeIssue(number),
         },
         report,
-        runUrl ? { runUrl } : {},
+        { ...(runUrl ? { runUrl } : {}), ...(repoUrl ? { repoUrl } : {}) },
       );
       if (synced.action !== 'none') core.info(`Audit tracking issue #${synced.number}: ${synced.action}.`);
     }

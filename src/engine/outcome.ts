@@ -31,10 +31,10 @@ export function decideOutcome(input: OutcomeInput): { outcome: Outcome; findings
   let outcome: Outcome;
   if (couldNotLook) {
     const parts = [
-      ...(input.notEvaluated.length ? [`${input.notEvaluated.length} check(s) could not be evaluated`] : []),
-      ...(internal ? ['deploy-guard failed internally (DG901)'] : []),
+      ...input.notEvaluated.map((entry) => entry.what),
+      ...(internal ? ['deploy-guard itself (DG901 internal-error)'] : []),
     ];
-    outcome = { result: 'error', blocked: true, errors, warnings, notices, headline: `Could not evaluate: ${parts.join('; ')}. Blocking until it can look.` };
+    outcome = { result: 'error', blocked: true, errors, warnings, notices, headline: `Not evaluated: ${parts.join('; ')}. Blocking until deploy-guard can look.` };
   } else if (errors > 0) {
     outcome = { result: 'fail', blocked: true, errors, warnings, notices, headline: `${errors} blocking finding(s)${warnings ? ` and ${warnings} warning(s)` : ''}.` };
   } else if (overridden.length > 0 && input.override.state === 'valid') {

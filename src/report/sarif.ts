@@ -98,7 +98,7 @@ export interface SarifLog {
 }
 
 /** Where the tool is documented (shown by code scanning as the tool's home page). */
-export const DEPLOY_GUARD_INFORMATION_URI = 'https://github.com/marketplace/actions/deploy-guard';
+export const DEPLOY_GUARD_INFORMATION_URI = 'https://github.com/deploy-guard/deploy-guard';
 /** The `config` input's default; fileless findings are located here (see {@link SarifOptions.configFile}). */
 export const DEFAULT_CONFIG_FILE = '.github/deploy-guard.yml';
 /** Key of our fingerprint in `partialFingerprints`; bump the suffix if the hashed fields ever change. */
