@@ -2,7 +2,7 @@
 import { overrideRejected, overrideUsed } from './process/override.js';
 import type { Rule, RuleMeta } from './types.js';
 
-export const RULES: readonly Rule[] = [overrideUsed, overrideRejected] as unknown as readonly Rule[];
+export const RULES: readonly Rule[] = [overrideUsed, overrideRejected];
 
 /** Rules that the engine itself emits (not evaluated from facts). */
 export const ENGINE_RULES: readonly RuleMeta[] = [
