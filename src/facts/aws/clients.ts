@@ -46,7 +46,7 @@ export interface AwsOptions {
 export const MIN_MAX_ATTEMPTS = 4;
 export const DEFAULT_CONCURRENCY = 8;
 export const ROLE_SESSION_NAME = 'deploy-guard';
-/** Assumed-role credentials are refreshed when less than this much validity is left. */
+/** Assumed-role credentials are refreshed when less than this much validity is left (or half their lifetime, if shorter). */
 export const CREDENTIAL_REFRESH_MARGIN_MS = 10 * 60 * 1000;
 
 /** Counting semaphore (FIFO). */
@@ -91,6 +91,12 @@ interface TemporaryCredentials {
   expiration: Date;
 }
 
+interface HeldCredentials {
+  creds: TemporaryCredentials;
+  /** Refresh once less than this is left: the margin, or half the lifetime for short sessions. */
+  refreshBeforeMs: number;
+}
+
 /** Account id from an IAM role ARN (`arn:aws:iam::111111111111:role/x`). */
 export function accountOfArn(arn: string | undefined): string | undefined {
   const m = arn ? /^arn:[a-z-]+:(?:iam|sts)::(\d{12}):/.exec(arn) : null;
@@ -108,7 +114,7 @@ export class AwsSession {
   private readonly stsClients = new Map<string, STSClient>();
   private readonly limiters = new Map<string, Semaphore>();
   private ambientSts?: STSClient;
-  private assumed?: TemporaryCredentials;
+  private assumed?: HeldCredentials;
   private assuming?: Promise<TemporaryCredentials>;
   private accountPromise?: Promise<string>;
   private verifiedAccount?: string;
@@ -281,7 +287,7 @@ export class AwsSession {
   /** AssumeRole over the ambient credentials; one call shared by every client, refreshed before expiry. */
   private async roleCredentials(): Promise<TemporaryCredentials> {
     const cur = this.assumed;
-    if (cur && cur.expiration.getTime() - Date.now() > CREDENTIAL_REFRESH_MARGIN_MS) return cur;
+    if (cur && cur.creds.expiration.getTime() - Date.now() > cur.refreshBeforeMs) return cur.creds;
     this.assuming ??= this.assumeRole().finally(() => {
       this.assuming = undefined;
     });
@@ -294,6 +300,7 @@ export class AwsSession {
     const ctx = this.context('sts', 'AssumeRole', region, roleArn);
     this.ambientSts ??= new STSClient(this.clientConfig(region, false));
     this.assumeRoleCalls++;
+    const startedAt = Date.now();
     let out;
     try {
       out = await this.ambientSts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: ROLE_SESSION_NAME }));
@@ -305,7 +312,8 @@ export class AwsSession {
       throw evidenceError(ctx, 'unreadable', 'AssumeRole returned incomplete credentials', 'rerun the workflow; report it if it persists');
     }
     const creds = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
-    this.assumed = creds;
+    const lifetime = creds.expiration.getTime() - startedAt;
+    this.assumed = { creds, refreshBeforeMs: Math.min(CREDENTIAL_REFRESH_MARGIN_MS, Math.max(0, lifetime / 2)) };
     return creds;
   }
 }

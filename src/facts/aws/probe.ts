@@ -188,7 +188,7 @@ function chunkEntries(entries: Entry[], runPath: string[]): Entry[][] {
   return chunks;
 }
 
-/** Parse the probe output; null when it is not complete or not as expected. */
+/** Parse the probe output; `{ error }` when it is not complete or not as expected. */
 export function parseProbeOutput(
   output: string,
   entries: Entry[],
@@ -308,7 +308,7 @@ async function probeChunk(
   );
 }
 
-const TERMINAL_DETAILS = new Set(['Success', 'DeliveryTimedOut', 'ExecutionTimedOut', 'Failed', 'Canceled', 'Cancelled', 'Undeliverable', 'Terminated', 'Incomplete', 'RateExceeded', 'AccessDenied']);
+const TERMINAL_DETAILS = new Set(['DeliveryTimedOut', 'ExecutionTimedOut', 'Failed', 'Canceled', 'Cancelled', 'Undeliverable', 'Terminated', 'Incomplete', 'RateExceeded', 'AccessDenied']);
 
 function failed(inv: GetCommandInvocationCommandOutput, ctx: ReturnType<AwsSession['context']>, instanceId: string, execSeconds: number): AwsEvidenceError {
   const status = inv.Status ?? 'unknown';
