@@ -3,6 +3,7 @@ import type { RunContext } from './context.js';
 import { gatherTerraform } from './terraform.js';
 import { listFiles } from './workspace.js';
 import { gatherChanges, gatherOverride, gatherPullRequest } from './pullRequest.js';
+import { floatingAmiSources, gatherAppliedPulls, gatherPromotableValues, gatherTerraformChange } from './promotion.js';
 import type { FactKey, Facts } from './types.js';
 
 type Gatherers = { [K in FactKey]: (context: RunContext, facts: FactStore) => Promise<Facts[K]> };
@@ -13,6 +14,13 @@ const gatherers: Gatherers = {
   changes: (context) => gatherChanges(context),
   pullRequest: (context) => gatherPullRequest(context),
   override: async (context, facts) => gatherOverride(context, await facts.get('pullRequest')),
+  terraformChange: async (context, facts) => (context.mode === 'pr' ? gatherTerraformChange(context, await facts.get('terraform'), await facts.get('changes')) : undefined),
+  promotableValues: async (context, facts) => {
+    const change = await facts.get('terraformChange');
+    return change ? gatherPromotableValues(context, await facts.get('terraform'), change, await facts.get('changes')) : undefined;
+  },
+  floatingAmiSources: async (context, facts) => floatingAmiSources(context.settings, await facts.get('terraform')),
+  appliedPulls: async (context, facts) => gatherAppliedPulls(context, await facts.get('pullRequest')),
 };
 
 export class FactStore {

@@ -1,4 +1,5 @@
 import type { TerraformIndex } from './terraform.js';
+import type { AppliedPulls, FloatingAmiSource, PromotableValues, TerraformChange } from './promotion.js';
 
 // Every fact a rule may read. Adapters gather them lazily, only for the rules that are enabled.
 // A rule family adds its keys here (one line each) and its gatherer in facts/registry.ts.
@@ -60,6 +61,14 @@ export interface Facts {
   /** The pull request of the event (pr mode, pull_request events; absent for merge_group). */
   pullRequest: PullRequestFacts | undefined;
   override: OverrideFacts | undefined;
+  /** Promotion (pr mode, else undefined): changed Terraform and what Terraform reads, with the environments each reaches. */
+  terraformChange: TerraformChange | undefined;
+  /** Promotion (pr mode, else undefined): values the change brings into each later environment, with their history in the previous one. */
+  promotableValues: PromotableValues | undefined;
+  /** AMI sources of later environments that pick an image at apply or launch time (DG105). */
+  floatingAmiSources: FloatingAmiSource[];
+  /** Open pull requests with the applied label, this one excluded (GitHub). */
+  appliedPulls: AppliedPulls;
 }
 
 export type FactKey = keyof Facts;
