@@ -1,5 +1,5 @@
 // Git adapter: the only place that runs git (the only program deploy-guard ever spawns).
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { ChangedFile, ChangeStatus } from './types.js';
 
@@ -105,4 +105,83 @@ export async function changedFiles(cwd: string, from: string, to: string): Promi
 /** ISO committer time of a commit. */
 export async function commitTime(cwd: string, rev: string): Promise<string> {
   return (await git(cwd, ['show', '-s', '--format=%cI', rev])).trim();
+}
+
+/** Makes the whole history reachable (history-based checks need every first-parent commit of the base branch). */
+export async function ensureFullHistory(cwd: string): Promise<void> {
+  if (!(await isShallow(cwd))) return;
+  if ((await hasRemote(cwd)) && (await succeeds(cwd, ['fetch', '--no-tags', '--quiet', '--unshallow', 'origin'])) && !(await isShallow(cwd))) return;
+  throw new GitHistoryError('The checkout is shallow and its full history could not be fetched.', FETCH_DEPTH_FIX);
+}
+
+export type Blob = { ok: true; text: string } | { ok: false; reason: 'missing' | 'too-large' | 'binary' | 'not-utf8' };
+
+const BLOB_BATCH = 256;
+
+function gitWithInput(cwd: string, args: string[], input: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-c', 'core.quotepath=off', ...args], {
+      cwd,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git ${args[0]} exited with ${code}: ${stderr.trim()}`))));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}
+
+const blobDecoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads many `<rev>:<path>` blobs with two git processes per 256 (sizes first, then the contents of
+ * those under the cap), never one process per file. Paths with a newline cannot be asked for and read as missing.
+ */
+export async function readBlobs(cwd: string, specs: readonly string[], maxBytes: number): Promise<Map<string, Blob>> {
+  const result = new Map<string, Blob>();
+  const wanted = [...new Set(specs)].filter((spec) => {
+    if (!spec.includes('\n')) return true;
+    result.set(spec, { ok: false, reason: 'missing' });
+    return false;
+  });
+  for (let start = 0; start < wanted.length; start += BLOB_BATCH) {
+    const batch = wanted.slice(start, start + BLOB_BATCH);
+    const sizes = (await gitWithInput(cwd, ['cat-file', '--batch-check=%(objecttype) %(objectsize)'], batch.map((spec) => `${spec}\n`).join(''))).toString('utf8').split('\n');
+    const readable: string[] = [];
+    batch.forEach((spec, i) => {
+      const [type, size] = (sizes[i] ?? '').split(' ');
+      if (type !== 'blob') result.set(spec, { ok: false, reason: 'missing' });
+      else if (Number(size) > maxBytes) result.set(spec, { ok: false, reason: 'too-large' });
+      else readable.push(spec);
+    });
+    if (readable.length === 0) continue;
+    const out = await gitWithInput(cwd, ['cat-file', '--batch'], readable.map((spec) => `${spec}\n`).join(''));
+    let offset = 0;
+    for (const spec of readable) {
+      const newline = out.indexOf(10, offset);
+      const header = out.subarray(offset, newline < 0 ? out.length : newline).toString('utf8');
+      const size = Number(header.split(' ')[2]);
+      if (newline < 0 || !header.includes(' blob ') || !Number.isFinite(size)) {
+        result.set(spec, { ok: false, reason: 'missing' });
+        offset = newline < 0 ? out.length : newline + 1;
+        continue;
+      }
+      const bytes = out.subarray(newline + 1, newline + 1 + size);
+      offset = newline + 1 + size + 1;
+      if (bytes.includes(0)) result.set(spec, { ok: false, reason: 'binary' });
+      else {
+        try {
+          result.set(spec, { ok: true, text: blobDecoder.decode(bytes) });
+        } catch {
+          result.set(spec, { ok: false, reason: 'not-utf8' });
+        }
+      }
+    }
+  }
+  return result;
 }

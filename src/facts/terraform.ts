@@ -6,7 +6,11 @@ import { analyseTerraform, type TerraformAnalysis } from '../parse/terraform.js'
 import type { RunContext } from './context.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
-export const TERRAFORM_FILE = /(\.tf|\.tfvars|\.pkr\.hcl|(^|\/)terragrunt\.hcl)$/;
+/** Terraform configuration proper: a module is exactly the .tf files of one folder. */
+export const TERRAFORM_CODE = /\.tf(\.json)?$/;
+
+/** Files the index parses: Terraform, tfvars, and every HCL file (Terragrunt's terragrunt.hcl, env.hcl, _envcommon/*.hcl; Packer). */
+export const TERRAFORM_FILE = /(\.tf|\.tfvars|(?<!(^|\/)\.terraform\.lock)\.hcl)$/;
 
 export interface ParsedTerraform {
   path: string;
@@ -73,10 +77,12 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
     // Breadth-first up the module graph, so each environment gets its shortest chain.
     const queue: { dir: string; chain: ModuleEdge[] }[] = [];
     const seen = new Set<string>();
+    // A .tf file belongs to its own folder's module only (a sub-folder is a module of its own, e.g.
+    // examples/); other files (templates, scripts) belong to every module folder above them.
     for (let dir = dirname(path); ; dir = dirname(dir)) {
       const normal = dir === '.' ? '' : dir;
       queue.push({ dir: normal, chain: [] });
-      if (dir === '.' || dir === '/' || dir === '') break;
+      if (dir === '.' || dir === '/' || dir === '' || TERRAFORM_CODE.test(path)) break;
     }
     while (queue.length > 0) {
       const { dir, chain } = queue.shift()!;

@@ -1,8 +1,9 @@
 // The registry: every rule, one line each. Adding a rule touches its own file and one line here.
 import { overrideRejected, overrideUsed } from './process/override.js';
+import { PROMOTION_RULES } from './promotion/index.js';
 import type { Rule, RuleMeta } from './types.js';
 
-export const RULES: readonly Rule[] = [overrideUsed, overrideRejected];
+export const RULES: readonly Rule[] = [overrideUsed, overrideRejected, ...PROMOTION_RULES];
 
 /** Rules that the engine itself emits (not evaluated from facts). */
 export const ENGINE_RULES: readonly RuleMeta[] = [

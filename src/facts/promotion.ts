@@ -1,0 +1,354 @@
+// Facts for Terraform promotion (DG3xx, DG105): which environments a change reaches and through which
+// module chain, the promotable values it brings into each later environment with their history in the
+// previous one, AMI sources that float, and the applied-but-unmerged pull requests.
+import { posix } from 'node:path';
+import type { Settings } from '../config/settings.js';
+import { analyseTerraform } from '../parse/terraform.js';
+import type { RunContext } from './context.js';
+import type { OpenPull } from './github.js';
+import { readBlobs } from './git.js';
+import { promotableValuesIn, valueId, type ValueOccurrence } from './promotableValues.js';
+import type { ModuleEdge, TerraformIndex } from './terraform.js';
+import type { ChangeSet, ChangeStatus, PullRequestFacts } from './types.js';
+import { presenceHistory, type PresenceInterval } from './valueHistory.js';
+import { MAX_FILE_BYTES, normalisePath } from './workspace.js';
+
+/** Something promotion needs could not be read: the run ends in error with this fix, never in a pass. */
+export class PromotionNotEvaluated extends Error {
+  override name = 'PromotionNotEvaluated';
+  constructor(
+    message: string,
+    readonly fix: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface EnvironmentReach {
+  environment: string;
+  /** Module hops from the changed file up to the environment's root; empty when the file is in the root. */
+  chain: ModuleEdge[];
+}
+
+export interface ChangedInfraFile {
+  path: string;
+  status: ChangeStatus;
+  previousPath?: string;
+  /** Terraform proper (.tf, .tfvars, .hcl), as opposed to a template or script that Terraform reads. */
+  terraform: boolean;
+  reaches: EnvironmentReach[];
+}
+
+export interface TerraformChange {
+  /** Environments in promotion order that this repository has (see promotionOrder). */
+  order: string[];
+  /** Changed files that are Terraform or that Terraform reads, with the environments each reaches. */
+  files: ChangedInfraFile[];
+}
+
+export interface IncomingValue extends ValueOccurrence {
+  /** Environment N that receives the value. */
+  environment: string;
+  /** Environment N-1 where it must have soaked. */
+  previous: string;
+  /** Module hops from the value's file up to N's root (empty when the value is in the root). */
+  via: ModuleEdge[];
+  /** This same change also brings the value into N-1. */
+  alsoEntersPrevious: boolean;
+  /** When N-1 had the value on the base branch, oldest first. */
+  intervals: PresenceInterval[];
+}
+
+export interface PromotableValues {
+  /** Tip of the base branch whose first-parent history was searched. */
+  base: string;
+  /** Branch name for messages (`main`), or the revision given. */
+  baseName: string;
+  order: string[];
+  incoming: IncomingValue[];
+}
+
+export type FloatingKind = 'most-recent-lookup' | 'public-parameter' | 'unlisted-parameter';
+
+export interface FloatingAmiSource {
+  environment: string;
+  kind: FloatingKind;
+  /** `data.aws_ami.ubuntu`, or the SSM parameter name. */
+  what: string;
+  /** The Terraform address that holds it. */
+  address: string;
+  file: string;
+  line: number;
+  column: number;
+  via: ModuleEdge[];
+}
+
+export interface AppliedPulls {
+  label: string;
+  /** Open pull requests carrying the label, this one excluded. */
+  pulls: OpenPull[];
+}
+
+/** Terraform proper, and the templates Terraform renders. Packer templates build images; they deploy nowhere. */
+const TERRAFORM_PROPER = /\.(tf|tf\.json|tfvars|tfvars\.json|hcl)$/;
+const TEMPLATE = /\.(tftpl|tpl)$/;
+const PACKER = /\.pkr\.(hcl|json)$/;
+
+/**
+ * The promotion order restricted to environments this repository has Terraform for when they were
+ * detected from directory names (a prod-only repository has no staging to promote from); configured
+ * environments are always kept: an empty glob is the user's to fix, and it blocks rather than passes.
+ */
+export function promotionOrder(settings: Settings, index: TerraformIndex): string[] {
+  if (settings.environmentsConfigured) return [...settings.promotion];
+  const present = new Set<string>();
+  for (const path of index.files.keys()) {
+    const env = index.environmentOf(path);
+    if (env) present.add(env);
+  }
+  return settings.promotion.filter((name) => present.has(name));
+}
+
+/** Every environment a path reaches (directly, through modules, or as a file that Terraform of an environment reads). */
+export class ReachMap {
+  private readonly cache = new Map<string, Map<string, ModuleEdge[]>>();
+  /** Repository file → the .tf files that read it with file()/templatefile(). */
+  private readonly readers = new Map<string, ModuleEdge[]>();
+
+  constructor(private readonly index: TerraformIndex) {
+    for (const { path, analysis } of index.files.values()) {
+      for (const ref of analysis.scriptFiles) {
+        if (ref.dynamic) continue;
+        const target = normalisePath(posix.join(posix.dirname(path), ref.path));
+        if (!target) continue;
+        const edges = this.readers.get(target) ?? [];
+        edges.push({ dir: target, by: path, line: ref.line });
+        this.readers.set(target, edges);
+      }
+    }
+  }
+
+  of(path: string): Map<string, ModuleEdge[]> {
+    let found = this.cache.get(path);
+    if (found) return found;
+    found = new Map(this.index.reach(path));
+    for (const edge of this.readers.get(path) ?? []) {
+      for (const [env, chain] of this.index.reach(edge.by)) {
+        const candidate = [edge, ...chain];
+        const known = found.get(env);
+        if (!known || known.length > candidate.length) found.set(env, candidate);
+      }
+    }
+    this.cache.set(path, found);
+    return found;
+  }
+
+  /** Whether the path is something Terraform of some environment reads. */
+  isRead(path: string): boolean {
+    return this.readers.has(path);
+  }
+}
+
+function reachesOf(reach: ReachMap, order: readonly string[], paths: readonly string[]): EnvironmentReach[] {
+  const best = new Map<string, ModuleEdge[]>();
+  for (const path of paths) {
+    for (const [env, chain] of reach.of(path)) {
+      const known = best.get(env);
+      if (!known || known.length > chain.length) best.set(env, chain);
+    }
+  }
+  return order.filter((env) => best.has(env)).map((environment) => ({ environment, chain: best.get(environment) ?? [] }));
+}
+
+export function describeChange(index: TerraformIndex, changes: ChangeSet, settings: Settings, reach = new ReachMap(index)): TerraformChange {
+  const order = promotionOrder(settings, index);
+  const files: ChangedInfraFile[] = [];
+  for (const file of changes.files) {
+    const paths = [file.path, ...(file.previousPath !== undefined ? [file.previousPath] : [])];
+    const terraform = paths.some((path) => TERRAFORM_PROPER.test(path) && !PACKER.test(path));
+    if (!terraform && !paths.some((path) => TEMPLATE.test(path) || reach.isRead(path))) continue;
+    files.push({
+      path: file.path,
+      status: file.status,
+      ...(file.previousPath !== undefined ? { previousPath: file.previousPath } : {}),
+      terraform,
+      reaches: reachesOf(reach, order, paths),
+    });
+  }
+  return { order, files };
+}
+
+export async function gatherTerraformChange(context: RunContext, index: TerraformIndex, changes: ChangeSet): Promise<TerraformChange> {
+  const change = describeChange(index, changes, context.settings);
+  const dropped = context.settings.promotion.filter((name) => !change.order.includes(name));
+  if (dropped.length > 0) {
+    context.journal.note(
+      `No Terraform found for ${dropped.join(', ')} (environments detected from directory names); promotion checks use ${change.order.join(' → ') || 'no environment'}.`,
+    );
+  }
+  return change;
+}
+
+function baseName(context: RunContext): string {
+  if (context.revisions) return context.revisions.base;
+  const pull = context.event.payload.pull_request as { base?: { ref?: unknown } } | undefined;
+  if (typeof pull?.base?.ref === 'string') return pull.base.ref;
+  const group = context.event.payload.merge_group as { base_ref?: unknown } | undefined;
+  if (typeof group?.base_ref === 'string') return group.base_ref.replace(/^refs\/heads\//, '');
+  return 'the base branch';
+}
+
+function byPosition(a: ValueOccurrence, b: ValueOccurrence): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+/**
+ * For each later environment N: the values this change adds to N (present in N's changed files at the
+ * head, in none of N's files at the merge base), with the intervals during which N-1 had them on the
+ * base branch. Only changed files and their merge-base versions are parsed; history only for these values.
+ */
+export async function gatherPromotableValues(context: RunContext, index: TerraformIndex, change: TerraformChange, changes: ChangeSet): Promise<PromotableValues> {
+  const reach = new ReachMap(index);
+  const { order } = change;
+  const result: PromotableValues = { base: changes.base, baseName: baseName(context), order, incoming: [] };
+  if (order.length < 2) return result;
+
+  const changedTerraform = change.files.filter((file) => file.terraform);
+  const changedPaths = new Set(changedTerraform.map((file) => file.path));
+  const unreadable = new Map(index.unreadable.map((entry) => [entry.path, entry]));
+
+  // Merge-base versions of the changed Terraform files, one batch.
+  const baseSpecs = changedTerraform.filter((file) => file.status !== 'added').map((file) => `${changes.mergeBase}:${file.previousPath ?? file.path}`);
+  const baseBlobs = await readBlobs(context.workspace, baseSpecs, MAX_FILE_BYTES);
+  const baseOccurrences: ValueOccurrence[] = [];
+  for (const file of changedTerraform) {
+    if (file.status === 'added') continue;
+    const path = file.previousPath ?? file.path;
+    const blob = baseBlobs.get(`${changes.mergeBase}:${path}`);
+    if (!blob?.ok) continue; // unreadable at the base: its values count as new, which can only block
+    baseOccurrences.push(...promotableValuesIn(path, await analyseTerraform(blob.text, { fileName: path })));
+  }
+
+  const addedTo = new Map<string, Map<string, ValueOccurrence & { via: ModuleEdge[] }>>();
+  for (const env of order) {
+    const atBase = new Set<string>();
+    for (const occurrence of baseOccurrences) if (reach.of(occurrence.file).has(env)) atBase.add(valueId(occurrence));
+    for (const [path, parsed] of index.files) {
+      if (changedPaths.has(path) || PACKER.test(path) || !reach.of(path).has(env)) continue;
+      for (const occurrence of promotableValuesIn(path, parsed.analysis)) atBase.add(valueId(occurrence));
+    }
+    const added = new Map<string, ValueOccurrence & { via: ModuleEdge[] }>();
+    for (const file of changedTerraform) {
+      if (file.status === 'deleted') continue;
+      const via = reach.of(file.path).get(env);
+      if (!via) continue;
+      const problem = unreadable.get(file.path);
+      if (problem) {
+        throw new PromotionNotEvaluated(
+          `${file.path}${problem.line ? `:${problem.line}` : ''} (${env}) could not be read: ${problem.reason}.`,
+          `Make ${file.path} valid Terraform under ${MAX_FILE_BYTES / 1024 / 1024} MiB; deploy-guard reads every changed file of an environment before it lets the change through.`,
+        );
+      }
+      const parsed = index.files.get(file.path);
+      if (!parsed) continue;
+      for (const occurrence of promotableValuesIn(file.path, parsed.analysis).sort(byPosition)) {
+        const id = valueId(occurrence);
+        if (!atBase.has(id) && !added.has(id)) added.set(id, { ...occurrence, via });
+      }
+    }
+    addedTo.set(env, added);
+  }
+
+  for (let i = 1; i < order.length; i++) {
+    const env = order[i]!;
+    const previous = order[i - 1]!;
+    const added = [...(addedTo.get(env)?.values() ?? [])];
+    if (added.length === 0) continue;
+    const history = await presenceHistory({
+      cwd: context.workspace,
+      base: changes.base,
+      values: added,
+      belongs: (path) => reach.of(path).has(previous),
+    });
+    context.journal.note(
+      `Promotion (git evidence: what ${previous} had on ${result.baseName}, which proves intent, not what ran): ${added.length} value(s) entering ${env} searched in ${history.commitsExamined} first-parent commit(s).`,
+    );
+    const enteringPrevious = addedTo.get(previous);
+    for (const occurrence of added) {
+      const id = valueId(occurrence);
+      result.incoming.push({
+        ...occurrence,
+        environment: env,
+        previous,
+        alsoEntersPrevious: enteringPrevious?.has(id) ?? false,
+        intervals: history.intervals.get(id) ?? [],
+      });
+    }
+  }
+  return result;
+}
+
+const PUBLIC_PARAMETER = /^\/aws\/service\//;
+const NOT_AN_IMAGE = /^\/aws\/service\/global-infrastructure\//;
+
+function parameterName(resolved: string): { name: string; pinned: boolean } {
+  // resolve:ssm:/name:12 pins version 12; resolve:ssm:/name:label follows a label that can move.
+  const match = /^(.*):([^:/]+)$/.exec(resolved);
+  if (match && match[1]) return { name: match[1], pinned: /^\d+$/.test(match[2] ?? '') };
+  return { name: resolved, pinned: false };
+}
+
+function normaliseParameter(name: string): string {
+  return name.startsWith('/') ? name : `/${name}`;
+}
+
+/** AMI sources of environments after the first that pick an image at apply or launch time. */
+export function floatingAmiSources(settings: Settings, index: TerraformIndex): FloatingAmiSource[] {
+  const order = promotionOrder(settings, index);
+  const later = new Set(order.slice(1));
+  const reach = new ReachMap(index);
+  const found: FloatingAmiSource[] = [];
+  for (const [path, { analysis }] of index.files) {
+    const envs = [...reach.of(path)].filter(([env]) => later.has(env));
+    if (envs.length === 0) continue;
+    for (const [environment, via] of envs) {
+      const listed = new Set((settings.environments.get(environment)?.amis.ssmParameters ?? []).map(normaliseParameter));
+      for (const lookup of analysis.amiLookups) {
+        if (!lookup.mostRecent) continue;
+        const what = `data.aws_ami.${lookup.name}`;
+        found.push({ environment, kind: 'most-recent-lookup', what, address: what, file: path, line: lookup.line, column: lookup.column, via });
+      }
+      for (const parameter of analysis.ssmParameters) {
+        if (parameter.dynamic || parameter.kind === 'resource') continue;
+        const { name, pinned } = parameter.kind === 'resolve' ? parameterName(parameter.name) : { name: parameter.name, pinned: false };
+        if (pinned) continue;
+        const base = { environment, what: name, address: parameter.address, file: path, line: parameter.line, column: parameter.column, via };
+        if (PUBLIC_PARAMETER.test(name) && !NOT_AN_IMAGE.test(name)) found.push({ ...base, kind: 'public-parameter' });
+        // resolve:ssm: is only valid for AMI ids, so any unlisted one is an AMI outside the promotion flow.
+        else if (parameter.kind === 'resolve' && !listed.has(normaliseParameter(name))) found.push({ ...base, kind: 'unlisted-parameter' });
+      }
+    }
+  }
+  return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.environment < b.environment ? -1 : 1)));
+}
+
+export async function gatherAppliedPulls(context: RunContext, pull: PullRequestFacts | undefined): Promise<AppliedPulls> {
+  const label = context.settings.appliedLabel;
+  if (!context.github) {
+    throw new PromotionNotEvaluated(
+      `Open pull requests labelled "${label}" could not be listed: no GitHub token.`,
+      'Pass github-token (the default is ${{ github.token }}) and give the job `pull-requests: read`; for the CLI set GITHUB_TOKEN and GITHUB_REPOSITORY.',
+    );
+  }
+  let pulls: OpenPull[];
+  try {
+    pulls = await context.github.openPullsWithLabel(label);
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    throw new PromotionNotEvaluated(
+      `Open pull requests labelled "${label}" could not be listed from the GitHub API${typeof status === 'number' ? ` (HTTP ${status})` : ''}: ${error instanceof Error ? error.message : String(error)}`,
+      'Give the job `permissions: pull-requests: read` and re-run; if GitHub was unavailable, re-run the job.',
+    );
+  }
+  return { label, pulls: pulls.filter((candidate) => candidate.number !== pull?.number).sort((a, b) => a.number - b.number) };
+}
