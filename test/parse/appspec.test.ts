@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { analyseAppspec } from '../../src/parse/appspec.js';
+
+const SAMPLE = `version: 0.0
+os: linux
+files:
+  - source: /
+    destination: /var/www/html/WordPress
+hooks:
+  BeforeInstall:
+    - location: scripts/install_dependencies.sh
+      timeout: 300
+      runas: root
+  AfterInstall:
+    - location: scripts/change_permissions.sh
+      timeout: 300
+      runas: root
+  ApplicationStart:
+    - location: scripts/start_server.sh
+    - location: scripts/create_test_db.sh
+      timeout: 300
+      runas: root
+  ApplicationStop:
+    - location: scripts/stop_server.sh
+      timeout: 300
+      runas: root
+`;
+
+describe('analyseAppspec', () => {
+  it('reads the hooks of the CodeDeploy WordPress sample with the line of each location', () => {
+    const spec = analyseAppspec(SAMPLE);
+    expect(spec.problems).toEqual([]);
+    expect(spec.os).toBe('linux');
+    expect(spec.serverless).toBe(false);
+    expect(spec.hooks.map(({ event, location, line, column, runas, timeout }) => ({ event, location, line, column, runas, timeout }))).toEqual([
+      { event: 'BeforeInstall', location: 'scripts/install_dependencies.sh', line: 8, column: 17, runas: 'root', timeout: 300 },
+      { event: 'AfterInstall', location: 'scripts/change_permissions.sh', line: 12, column: 17, runas: 'root', timeout: 300 },
+      { event: 'ApplicationStart', location: 'scripts/start_server.sh', line: 16, column: 17, runas: undefined, timeout: undefined },
+      { event: 'ApplicationStart', location: 'scripts/create_test_db.sh', line: 17, column: 17, runas: 'root', timeout: 300 },
+      { event: 'ApplicationStop', location: 'scripts/stop_server.sh', line: 21, column: 17, runas: 'root', timeout: 300 },
+    ]);
+    expect(spec.files).toEqual([{ source: '/', destination: '/var/www/html/WordPress', line: 5, column: 18 }]);
+  });
+
+  it('takes ECS and Lambda appspecs for what they are: nothing runs on an instance', () => {
+    const lambda = analyseAppspec(`version: 0.0
+Resources:
+  - myLambdaFunction:
+      Type: AWS::Lambda::Function
+hooks:
+  - BeforeAllowTraffic: "LambdaFunctionToValidateBeforeTrafficShift"
+`);
+    expect(lambda.serverless).toBe(true);
+    expect(lambda.hooks).toEqual([]);
+  });
+
+  it('reports YAML errors and wrong shapes with their line instead of throwing', () => {
+    expect(analyseAppspec('hooks:\n  BeforeInstall:\n    - location: [unclosed\n').problems[0]).toMatchObject({ line: expect.any(Number) });
+    expect(analyseAppspec('- just\n- a list\n').problems).toEqual([{ line: 1, column: 1, message: expect.stringContaining('mapping') }]);
+    expect(analyseAppspec('hooks:\n  BeforeInstall: scripts/x.sh\n').problems).toEqual([{ line: 2, column: 18, message: expect.stringContaining('BeforeInstall') }]);
+    expect(analyseAppspec('hooks:\n  BeforeInstall:\n    - timeout: 3\n').problems).toEqual([{ line: 3, column: 7, message: expect.stringContaining('no location') }]);
+  });
+
+  it('follows an alias once and survives an alias bomb in bounded time', () => {
+    const spec = analyseAppspec(`hooks:
+  BeforeInstall: &install
+    - location: scripts/a.sh
+  AfterInstall: *install
+`);
+    expect(spec.hooks.map((hook) => `${hook.event} ${hook.location}`)).toEqual(['BeforeInstall scripts/a.sh', 'AfterInstall scripts/a.sh']);
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), 'hooks:', '  BeforeInstall: *j'].join('\n');
+    const started = Date.now();
+    const result = analyseAppspec(bomb);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(result.hooks).toEqual([]);
+  });
+});
