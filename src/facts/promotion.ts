@@ -10,8 +10,9 @@ import { readBlobs } from './git.js';
 import { promotableValuesIn, valueId, type ValueOccurrence } from './promotableValues.js';
 import type { ModuleEdge, TerraformIndex } from './terraform.js';
 import type { ChangeSet, ChangeStatus, PullRequestFacts } from './types.js';
+import { terragruntReads } from './terragrunt.js';
 import { presenceHistory, type PresenceInterval } from './valueHistory.js';
-import { MAX_FILE_BYTES, normalisePath } from './workspace.js';
+import { MAX_FILE_BYTES, normalisePath, readRepoFile } from './workspace.js';
 
 /** Something promotion needs could not be read: the run ends in error with this fix, never in a pass. */
 export class PromotionNotEvaluated extends Error {
@@ -109,13 +110,20 @@ export function promotionOrder(settings: Settings, index: TerraformIndex): strin
   return settings.promotion.filter((name) => present.has(name));
 }
 
-/** Every environment a path reaches (directly, through modules, or as a file that Terraform of an environment reads). */
+/**
+ * Every environment a path reaches: directly, through local modules, as a file that an environment's
+ * Terraform reads (file(), templatefile()), or as Terragrunt configuration a terragrunt.hcl includes or reads.
+ */
 export class ReachMap {
   private readonly cache = new Map<string, Map<string, ModuleEdge[]>>();
-  /** Repository file → the .tf files that read it with file()/templatefile(). */
+  /** Repository file → the files that read or include it. */
   private readonly readers = new Map<string, ModuleEdge[]>();
 
-  constructor(private readonly index: TerraformIndex) {
+  constructor(
+    private readonly index: TerraformIndex,
+    terragruntEdges: readonly ModuleEdge[] = [],
+  ) {
+    for (const edge of terragruntEdges) this.readers.set(edge.dir, [...(this.readers.get(edge.dir) ?? []), edge]);
     for (const { path, analysis } of index.files.values()) {
       for (const ref of analysis.scriptFiles) {
         if (ref.dynamic) continue;
@@ -128,18 +136,20 @@ export class ReachMap {
     }
   }
 
-  of(path: string): Map<string, ModuleEdge[]> {
-    let found = this.cache.get(path);
-    if (found) return found;
-    found = new Map(this.index.reach(path));
+  of(path: string, seen: ReadonlySet<string> = new Set()): Map<string, ModuleEdge[]> {
+    const cached = this.cache.get(path);
+    if (cached) return cached;
+    const found = new Map(this.index.reach(path));
+    // Readers can be read in turn (an _envcommon file reading another); `seen` stops include cycles.
     for (const edge of this.readers.get(path) ?? []) {
-      for (const [env, chain] of this.index.reach(edge.by)) {
+      if (seen.has(edge.by) || seen.size > 16) continue;
+      for (const [env, chain] of this.of(edge.by, new Set([...seen, path]))) {
         const candidate = [edge, ...chain];
         const known = found.get(env);
         if (!known || known.length > candidate.length) found.set(env, candidate);
       }
     }
-    this.cache.set(path, found);
+    if (seen.size === 0) this.cache.set(path, found);
     return found;
   }
 
@@ -147,6 +157,26 @@ export class ReachMap {
   isRead(path: string): boolean {
     return this.readers.has(path);
   }
+}
+
+const reachMaps = new WeakMap<TerraformIndex, Promise<ReachMap>>();
+
+/** The reach of the checkout, built once per Terraform index (Terragrunt files are read for their includes). */
+export function reachMap(context: RunContext, index: TerraformIndex): Promise<ReachMap> {
+  let pending = reachMaps.get(index);
+  if (!pending) {
+    pending = (async () => {
+      const edges: ModuleEdge[] = [];
+      for (const path of index.files.keys()) {
+        if (posix.basename(path) !== 'terragrunt.hcl') continue;
+        const read = await readRepoFile(context.workspace, path);
+        if (read.ok) edges.push(...(await terragruntReads(path, read.text, (candidate) => index.files.has(candidate))));
+      }
+      return new ReachMap(index, edges);
+    })();
+    reachMaps.set(index, pending);
+  }
+  return pending;
 }
 
 function reachesOf(reach: ReachMap, order: readonly string[], paths: readonly string[]): EnvironmentReach[] {
@@ -160,7 +190,7 @@ function reachesOf(reach: ReachMap, order: readonly string[], paths: readonly st
   return order.filter((env) => best.has(env)).map((environment) => ({ environment, chain: best.get(environment) ?? [] }));
 }
 
-export function describeChange(index: TerraformIndex, changes: ChangeSet, settings: Settings, reach = new ReachMap(index)): TerraformChange {
+export function describeChange(index: TerraformIndex, changes: ChangeSet, settings: Settings, reach: ReachMap): TerraformChange {
   const order = promotionOrder(settings, index);
   const files: ChangedInfraFile[] = [];
   for (const file of changes.files) {
@@ -179,7 +209,7 @@ export function describeChange(index: TerraformIndex, changes: ChangeSet, settin
 }
 
 export async function gatherTerraformChange(context: RunContext, index: TerraformIndex, changes: ChangeSet): Promise<TerraformChange> {
-  const change = describeChange(index, changes, context.settings);
+  const change = describeChange(index, changes, context.settings, await reachMap(context, index));
   const dropped = context.settings.promotion.filter((name) => !change.order.includes(name));
   if (dropped.length > 0) {
     context.journal.note(
@@ -208,7 +238,7 @@ function byPosition(a: ValueOccurrence, b: ValueOccurrence): number {
  * base branch. Only changed files and their merge-base versions are parsed; history only for these values.
  */
 export async function gatherPromotableValues(context: RunContext, index: TerraformIndex, change: TerraformChange, changes: ChangeSet): Promise<PromotableValues> {
-  const reach = new ReachMap(index);
+  const reach = await reachMap(context, index);
   const { order } = change;
   const result: PromotableValues = { base: changes.base, baseName: baseName(context), order, incoming: [] };
   if (order.length < 2) return result;
@@ -268,7 +298,7 @@ export async function gatherPromotableValues(context: RunContext, index: Terrafo
       cwd: context.workspace,
       base: changes.base,
       values: added,
-      belongs: (path) => reach.of(path).has(previous),
+      belongs: (path) => !PACKER.test(path) && reach.of(path).has(previous),
     });
     context.journal.note(
       `Promotion (git evidence: what ${previous} had on ${result.baseName}, which proves intent, not what ran): ${added.length} value(s) entering ${env} searched in ${history.commitsExamined} first-parent commit(s).`,
@@ -303,10 +333,9 @@ function normaliseParameter(name: string): string {
 }
 
 /** AMI sources of environments after the first that pick an image at apply or launch time. */
-export function floatingAmiSources(settings: Settings, index: TerraformIndex): FloatingAmiSource[] {
+export function floatingAmiSources(settings: Settings, index: TerraformIndex, reach: ReachMap): FloatingAmiSource[] {
   const order = promotionOrder(settings, index);
   const later = new Set(order.slice(1));
-  const reach = new ReachMap(index);
   const found: FloatingAmiSource[] = [];
   for (const [path, { analysis }] of index.files) {
     const envs = [...reach.of(path)].filter(([env]) => later.has(env));
@@ -330,6 +359,10 @@ export function floatingAmiSources(settings: Settings, index: TerraformIndex): F
     }
   }
   return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.environment < b.environment ? -1 : 1)));
+}
+
+export async function gatherFloatingAmiSources(context: RunContext, index: TerraformIndex): Promise<FloatingAmiSource[]> {
+  return floatingAmiSources(context.settings, index, await reachMap(context, index));
 }
 
 export async function gatherAppliedPulls(context: RunContext, pull: PullRequestFacts | undefined): Promise<AppliedPulls> {

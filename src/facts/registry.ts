@@ -3,7 +3,7 @@ import type { RunContext } from './context.js';
 import { gatherTerraform } from './terraform.js';
 import { listFiles } from './workspace.js';
 import { gatherChanges, gatherOverride, gatherPullRequest } from './pullRequest.js';
-import { floatingAmiSources, gatherAppliedPulls, gatherPromotableValues, gatherTerraformChange } from './promotion.js';
+import { gatherAppliedPulls, gatherFloatingAmiSources, gatherPromotableValues, gatherTerraformChange } from './promotion.js';
 import type { FactKey, Facts } from './types.js';
 
 type Gatherers = { [K in FactKey]: (context: RunContext, facts: FactStore) => Promise<Facts[K]> };
@@ -19,7 +19,7 @@ const gatherers: Gatherers = {
     const change = await facts.get('terraformChange');
     return change ? gatherPromotableValues(context, await facts.get('terraform'), change, await facts.get('changes')) : undefined;
   },
-  floatingAmiSources: async (context, facts) => floatingAmiSources(context.settings, await facts.get('terraform')),
+  floatingAmiSources: async (context, facts) => gatherFloatingAmiSources(context, await facts.get('terraform')),
   appliedPulls: async (context, facts) => gatherAppliedPulls(context, await facts.get('pullRequest')),
 };
 
