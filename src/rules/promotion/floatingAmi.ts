@@ -53,7 +53,7 @@ export const floatingAmi = defineRule({
         const previous = previousEnvironment(settings, source.environment) ?? 'the previous environment';
         const { message, fix } = describe(source, previous);
         return {
-          message: source.via.length > 0 ? `${message} (through ${chainText(source.via)})` : message,
+          message: source.via.length > 0 ? `${message.replace(/\.$/, '')} (through ${chainText(source.via)}).` : message,
           environment: source.environment,
           file: source.file,
           line: source.line,
