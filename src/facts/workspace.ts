@@ -39,20 +39,20 @@ export async function readRepoFile(root: string, path: string, maxBytes = MAX_FI
   } catch {
     return { ok: false, path, reason: 'missing', detail: 'no such file in the checkout' };
   }
-  if (info.isSymbolicLink()) {
-    let target: string;
-    try {
-      target = await realpath(absolute);
-    } catch {
-      return { ok: false, path, reason: 'symlink-outside', detail: 'symbolic link that does not resolve (dangling or a loop); not followed' };
-    }
-    const rootReal = await realpath(root);
-    const inside = relative(rootReal, target);
-    if (inside.startsWith('..') || isAbsolute(inside) || inside.split(sep)[0] === '..') {
-      return { ok: false, path, reason: 'symlink-outside', detail: 'symbolic link to a file outside the workspace; not followed' };
-    }
-    info = await lstat(target);
+  // Every path is resolved, not only a final symlink: a linked folder (`scripts -> /home/runner`) leaves the
+  // workspace just as well, and lstat follows it silently.
+  let target: string;
+  try {
+    target = await realpath(absolute);
+  } catch {
+    return { ok: false, path, reason: 'symlink-outside', detail: 'symbolic link that does not resolve (dangling or a loop); not followed' };
   }
+  const inside = relative(await realpath(root), target);
+  if (inside.startsWith('..') || isAbsolute(inside) || inside.split(sep)[0] === '..') {
+    const what = info.isSymbolicLink() ? 'symbolic link to a file outside the workspace' : 'under a symbolically linked folder that leaves the workspace';
+    return { ok: false, path, reason: 'symlink-outside', detail: `${what}; not followed` };
+  }
+  if (info.isSymbolicLink()) info = await lstat(target);
   if (!info.isFile()) return { ok: false, path, reason: 'not-a-file', detail: 'not a regular file' };
   if (info.size > maxBytes) {
     return { ok: false, path, reason: 'too-large', detail: `${info.size} bytes, over the ${maxBytes}-byte cap; not read` };
