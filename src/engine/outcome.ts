@@ -13,10 +13,14 @@ export interface OutcomeInput {
   nothingRelevant?: string;
 }
 
+/** Findings that say evidence could not be read (DG104): like DG901 they end the run in error, never in fail or pass. */
+export const UNREADABLE_EVIDENCE_RULES: ReadonlySet<string> = new Set(['DG104']);
+
 export function decideOutcome(input: OutcomeInput): { outcome: Outcome; findings: Finding[] } {
   const findings = input.findings.map((finding) => ({ ...finding }));
   const internal = findings.some((finding) => finding.id === 'DG901');
-  const couldNotLook = internal || input.notEvaluated.length > 0;
+  const unreadable = findings.filter((finding) => finding.level === 'error' && UNREADABLE_EVIDENCE_RULES.has(finding.id));
+  const couldNotLook = internal || unreadable.length > 0 || input.notEvaluated.length > 0;
 
   let overridden: Finding[] = [];
   if (input.override.state === 'valid' && !couldNotLook) {
@@ -32,6 +36,7 @@ export function decideOutcome(input: OutcomeInput): { outcome: Outcome; findings
   if (couldNotLook) {
     const parts = [
       ...input.notEvaluated.map((entry) => entry.what),
+      ...(unreadable.length > 0 ? [`soak evidence (${unreadable.length} DG104 soak-evidence-unavailable finding(s))`] : []),
       ...(internal ? ['deploy-guard itself (DG901 internal-error)'] : []),
     ];
     outcome = { result: 'error', blocked: true, errors, warnings, notices, headline: `Not evaluated: ${parts.join('; ')}. Blocking until deploy-guard can look.` };

@@ -15,6 +15,23 @@ export interface RunOptions {
   gatherers?: Partial<Gatherers>;
 }
 
+/** Preflight: the environment and AMI(s) it answered for, and go = the outcome does not block. */
+async function preflightOf(facts: FactStore, context: RunContext, blocked: boolean): Promise<RunReport['preflight']> {
+  const { settings } = context;
+  let environment = settings.inputs.environment ?? settings.promotion.at(-1) ?? '';
+  let amiId = settings.inputs.amiId;
+  try {
+    const target = (await facts.get('liveAmis')).preflight;
+    if (target) {
+      environment = target.environment;
+      amiId = [...new Set(target.candidates.map((candidate) => candidate.ami))].join(',') || undefined;
+    }
+  } catch {
+    // The rules that needed the candidate report why it could not be read; go is false then.
+  }
+  return { environment, ...(amiId ? { amiId } : {}), go: !blocked };
+}
+
 async function relevanceOf(facts: FactStore, context: RunContext): Promise<string | undefined> {
   if (context.mode !== 'pr') return undefined;
   const changes = await facts.get('changes');
@@ -65,6 +82,7 @@ export async function runChecks(context: RunContext, options: RunOptions = {}): 
   } catch {
     changes = undefined;
   }
+  const preflight = context.mode === 'preflight' ? await preflightOf(facts, context, outcome.blocked) : undefined;
   const repository = context.event.repository ? `${context.event.repository.owner}/${context.event.repository.repo}` : undefined;
   return {
     tool: { name: 'deploy-guard', version: context.version },
@@ -86,5 +104,6 @@ export async function runChecks(context: RunContext, options: RunOptions = {}): 
     })),
     notes: [...(nothingRelevant ? [nothingRelevant] : []), ...context.journal.notes],
     evidence: context.journal.evidence,
+    ...(preflight ? { preflight } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { gatherTerraform } from './terraform.js';
 import { listFiles } from './workspace.js';
 import { gatherChanges, gatherOverride, gatherPullRequest } from './pullRequest.js';
 import { gatherAppliedPulls, gatherFloatingAmiSources, gatherPromotableValues, gatherTerraformChange } from './promotion.js';
+import { soakGatherers } from './soak.js';
 import type { FactKey, Facts } from './types.js';
 
 type Gatherers = { [K in FactKey]: (context: RunContext, facts: FactStore) => Promise<Facts[K]> };
@@ -21,6 +22,7 @@ const gatherers: Gatherers = {
   },
   floatingAmiSources: async (context, facts) => gatherFloatingAmiSources(context, await facts.get('terraform')),
   appliedPulls: async (context, facts) => gatherAppliedPulls(context, await facts.get('pullRequest')),
+  ...soakGatherers(),
 };
 
 export class FactStore {

@@ -1,5 +1,7 @@
 import type { TerraformIndex } from './terraform.js';
 import type { AppliedPulls, FloatingAmiSource, PromotableValues, TerraformChange } from './promotion.js';
+import type { AmiSoakFacts, LiveAmis } from './soakTypes.js';
+export type * from './soakTypes.js';
 
 // Every fact a rule may read. Adapters gather them lazily, only for the rules that are enabled.
 // A rule family adds its keys here (one line each) and its gatherer in facts/registry.ts.
@@ -69,6 +71,10 @@ export interface Facts {
   floatingAmiSources: FloatingAmiSource[];
   /** Open pull requests with the applied label, this one excluded (GitHub). */
   appliedPulls: AppliedPulls;
+  /** AMIs live in each environment now (audit), or the preflight candidate, read from AWS and Terraform (soak family). */
+  liveAmis: LiveAmis;
+  /** Every AMI reaching or serving a later environment, what each source shows of it in the previous one, its health (DG101–DG106). */
+  amiSoak: AmiSoakFacts;
 }
 
 export type FactKey = keyof Facts;
