@@ -17,7 +17,8 @@ export interface OutcomeInput {
 export const UNREADABLE_EVIDENCE_RULES: ReadonlySet<string> = new Set(['DG104']);
 
 export function decideOutcome(input: OutcomeInput): { outcome: Outcome; findings: Finding[] } {
-  const findings = input.findings.map((finding) => ({ ...finding }));
+  // Only a valid override below marks a finding overridden; a flag that arrives already set is not trusted.
+  const findings = input.findings.map(({ overridden: _overridden, ...finding }): Finding => finding);
   const internal = findings.some((finding) => finding.id === 'DG901');
   const unreadable = findings.filter((finding) => finding.level === 'error' && UNREADABLE_EVIDENCE_RULES.has(finding.id));
   const couldNotLook = internal || unreadable.length > 0 || input.notEvaluated.length > 0;
