@@ -35,8 +35,15 @@ describe('outcome', () => {
   });
 
   it('still fails when a non-overridable error remains under an override', () => {
-    const { outcome } = decideOutcome({ findings: [finding('DG101', 'error'), finding('DG104', 'error')], notEvaluated: [], override: valid, overridable: new Set(['DG101']) });
+    const { outcome } = decideOutcome({ findings: [finding('DG101', 'error'), finding('DG402', 'error')], notEvaluated: [], override: valid, overridable: new Set(['DG101']) });
     expect(outcome).toMatchObject({ result: 'fail', errors: 1 });
+  });
+
+  it('ends in error, not fail, when soak evidence could not be read (DG104), and overrides nothing then', () => {
+    const { outcome, findings } = decideOutcome({ findings: [finding('DG101', 'error'), finding('DG104', 'error')], notEvaluated: [], override: valid, overridable: new Set(['DG101']) });
+    expect(outcome).toMatchObject({ result: 'error', blocked: true, errors: 2 });
+    expect(outcome.headline).toContain('DG104 soak-evidence-unavailable');
+    expect(findings.some((entry) => entry.overridden)).toBe(false);
   });
 
   it('says why a pass with nothing deploy-relevant passed', () => {
