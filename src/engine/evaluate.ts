@@ -45,7 +45,7 @@ export function enabledRules(rules: readonly Rule[], context: RunContext): { rul
   return enabled;
 }
 
-export async function evaluate(rules: readonly Rule[], facts: FactStore, context: RunContext): Promise<Evaluation> {
+export async function evaluate(rules: readonly Rule[], facts: Pick<FactStore, 'pick'>, context: RunContext): Promise<Evaluation> {
   const ruleContext: RuleContext = { settings: context.settings, mode: context.mode, now: context.now };
   const enabled = enabledRules(rules, context);
   const findings: Finding[] = [];

@@ -1,6 +1,8 @@
 // One run, whatever the entry point: facts → rules → outcome → a report for the renderers.
+import { formatDuration } from '../config/duration.js';
 import type { RunContext } from '../facts/context.js';
 import { FactStore, type Gatherers } from '../facts/registry.js';
+import type { FactKey } from '../facts/types.js';
 import { deployRelevance } from '../facts/relevance.js';
 import type { Finding, NotEvaluated, RunReport } from '../model.js';
 import { assessOverride, type OverrideAssessment } from '../rules/process/override.js';
@@ -13,10 +15,37 @@ export interface RunOptions {
   rules?: readonly Rule[];
   /** Replaces gatherers (tests inject failing or fixed facts). */
   gatherers?: Partial<Gatherers>;
+  /** Time the whole run may take (default RUN_TIME_BUDGET_MS); what has not been evaluated by then is reported as such. */
+  timeBudgetMs?: number;
+}
+
+/**
+ * A job killed by its `timeout-minutes` explains nothing; a run that ends in error lists what it could not
+ * evaluate. Ten minutes leaves time to report inside the example workflows' 15-minute job timeouts.
+ */
+export const RUN_TIME_BUDGET_MS = 10 * 60_000;
+
+export class RunBudgetExceeded extends Error {
+  override name = 'RunBudgetExceeded';
+  readonly fix = 'Re-run the job; if it recurs, the run log shows which source (AWS region, GitHub API, git fetch) was slow.';
+  constructor(budgetMs: number) {
+    super(`The run-time budget of ${formatDuration(budgetMs)} ran out before this was evaluated.`);
+  }
+}
+
+/** Races every wait for facts against one deadline for the whole run. */
+function startDeadline(budgetMs: number): { race<T>(pending: Promise<T>): Promise<T>; stop(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RunBudgetExceeded(budgetMs)), budgetMs);
+    timer.unref?.();
+  });
+  expired.catch(() => undefined);
+  return { race: (pending) => Promise.race([pending, expired]), stop: () => clearTimeout(timer) };
 }
 
 /** Preflight: the environment and AMI(s) it answered for, and go = the outcome does not block. */
-async function preflightOf(facts: FactStore, context: RunContext, blocked: boolean): Promise<RunReport['preflight']> {
+async function preflightOf(facts: Pick<FactStore, 'get'>, context: RunContext, blocked: boolean): Promise<RunReport['preflight']> {
   const { settings } = context;
   let environment = settings.inputs.environment ?? settings.promotion.at(-1) ?? '';
   let amiId = settings.inputs.amiId;
@@ -32,7 +61,7 @@ async function preflightOf(facts: FactStore, context: RunContext, blocked: boole
   return { environment, ...(amiId ? { amiId } : {}), go: !blocked };
 }
 
-async function relevanceOf(facts: FactStore, context: RunContext): Promise<string | undefined> {
+async function relevanceOf(facts: Pick<FactStore, 'get'>, context: RunContext): Promise<string | undefined> {
   if (context.mode !== 'pr') return undefined;
   const changes = await facts.get('changes');
   const relevant = deployRelevance(context.settings);
@@ -43,7 +72,9 @@ async function relevanceOf(facts: FactStore, context: RunContext): Promise<strin
 export async function runChecks(context: RunContext, options: RunOptions = {}): Promise<RunReport> {
   const started = Date.now();
   const rules = options.rules ?? RULES;
-  const facts = new FactStore(context, options.gatherers);
+  const deadline = startDeadline(options.timeBudgetMs ?? RUN_TIME_BUDGET_MS);
+  const store = new FactStore(context, options.gatherers);
+  const facts = { get: <K extends FactKey>(key: K) => deadline.race(store.get(key)), pick: <K extends FactKey>(keys: readonly K[]) => deadline.race(store.pick(keys)) };
   let evaluation: Evaluation = { findings: [], notEvaluated: [], ran: [] };
   let override: OverrideAssessment = { state: 'none' };
   let nothingRelevant: string | undefined;
@@ -83,6 +114,7 @@ export async function runChecks(context: RunContext, options: RunOptions = {}): 
     changes = undefined;
   }
   const preflight = context.mode === 'preflight' ? await preflightOf(facts, context, outcome.blocked) : undefined;
+  deadline.stop();
   const repository = context.event.repository ? `${context.event.repository.owner}/${context.event.repository.repo}` : undefined;
   return {
     tool: { name: 'deploy-guard', version: context.version },
