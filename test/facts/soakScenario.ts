@@ -93,3 +93,25 @@ export async function runSoak(mode: Mode, settings: Settings, extra: { promotabl
 export function brief(report: RunReport): string[] {
   return report.findings.map((finding) => `${finding.id} ${finding.level}${finding.environment ? ` ${finding.environment}` : ''}`);
 }
+
+// ------------------------------------------------------------------------------------------ bundled runs
+
+/** Real time for the bundled action (it takes no injected clock). */
+export const realHoursAgo = (hours: number): string => new Date(Date.now() - hours * HOUR).toISOString();
+
+export const SOAK_CONFIG = `promotion: [staging, prod]
+soak: 24h
+environments:
+  staging:
+    terraform: ["terraform/staging/**"]
+    aws: { regions: [eu-west-1] }
+    amis: { ssm-parameters: [/images/staging/api] }
+  prod:
+    terraform: ["terraform/prod/**"]
+    aws: { regions: [eu-west-1] }
+    amis: { ssm-parameters: [/images/prod/api], launch-templates: [api-prod] }
+`;
+
+export function launchTemplateTf(env: string, ami: string): string {
+  return `resource "aws_launch_template" "api" {\n  name     = "api-${env}"\n  image_id = "${ami}"\n}\n`;
+}
