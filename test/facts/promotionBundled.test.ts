@@ -36,9 +36,12 @@ beforeAll(() => {
   if (!existsSync(DIST_INDEX)) throw new Error('dist/index.js is missing: run `npm run build` first.');
 });
 
+const net = (ref: string) => `module "net" {\n  source = "git::https://github.com/acme/net.git//vpc?ref=${ref}"\n}\n`;
+
+/** staging got AMI_NEW and net v1.5.0 in one merge `stagingMergedHoursAgo` ago (branch written 5 days ago); the PR is `files`. */
 function pullRequest(files: Record<string, string>, stagingMergedHoursAgo: number) {
-  repo = createRepo(classicLayout(), ago(24 * 30));
-  repo.mergeBranch('staging-ami', { 'terraform/staging/main.tf': envMain(AMI_NEW) }, ago(24 * 5), ago(stagingMergedHoursAgo));
+  repo = createRepo({ ...classicLayout(), 'terraform/staging/net.tf': net('v1.4.0'), 'terraform/prod/net.tf': net('v1.4.0') }, ago(24 * 30));
+  repo.mergeBranch('staging-ami', { 'terraform/staging/main.tf': envMain(AMI_NEW), 'terraform/staging/net.tf': net('v1.5.0') }, ago(24 * 5), ago(stagingMergedHoursAgo));
   const base = repo.git('rev-parse', 'HEAD').trim();
   repo.git('checkout', '-q', '-b', 'pr');
   repo.write(files);
@@ -53,10 +56,11 @@ function pullRequest(files: Record<string, string>, stagingMergedHoursAgo: numbe
 }
 
 describe('the bundled action on Terraform promotion', () => {
-  it('passes prod taking the AMI staging has run for 30h', async () => {
+  it('passes prod taking the AMI and module ref staging has run for 30h', async () => {
     github = await startGitHubLoopback({ pulls: [] });
-    const { repo: r, event } = pullRequest({ 'terraform/prod/main.tf': envMain(AMI_NEW) }, 30);
+    const { repo: r, event } = pullRequest({ 'terraform/prod/main.tf': envMain(AMI_NEW), 'terraform/prod/net.tf': net('v1.5.0') }, 30);
     const run = await runAction({ workspace: r.dir, eventName: 'pull_request', event, env: { GITHUB_API_URL: github.url } });
+    expect(run.report.findings).toEqual([]);
     expect(run.outputs).toMatchObject({ result: 'pass', blocked: 'false', errors: '0' });
     expect(run.code).toBe(0);
     expect(github.requests).toContain('GET /repos/acme/infra/pulls');
@@ -71,19 +75,23 @@ describe('the bundled action on Terraform promotion', () => {
     const findings = promotionFindings(run.report)
       .map(({ id, level, file, line, environment }) => `${id} ${level} ${environment ?? '-'} ${file ?? '-'}${line ? `:${line}` : ''}`)
       .sort();
-    expect(findings).toEqual(['DG301 error prod terraform/prod/main.tf', 'DG303 error prod terraform/prod/main.tf:3', 'DG304 error prod -']);
+    expect(findings).toEqual(['DG301 error prod terraform/prod/main.tf', 'DG304 error prod -']);
+    // The AMI itself is the soak family's (DG102, git evidence from the promotion facts): reported once.
+    const onTheAmi = (run.report.findings as ReportFinding[]).filter((finding) => finding.file === 'terraform/prod/main.tf' && finding.line === 3);
+    expect(onTheAmi.map((finding) => finding.id)).toEqual(['DG102']);
     expect(run.summary).toContain('DG301');
-    expect(run.stdout).toContain('::error title=DG303 value-never-in-previous-env,file=terraform/prod/main.tf,line=3,col=13::');
+    expect(run.stdout).toContain('::error title=DG301 staging-and-prod-in-one-change,file=terraform/prod/main.tf,line=1::');
     const sarifRules = (run.sarif.runs[0].tool.driver.rules as { id: string }[]).map((rule) => rule.id);
-    expect(sarifRules).toEqual(expect.arrayContaining(['DG301', 'DG303', 'DG304']));
+    expect(sarifRules).toEqual(expect.arrayContaining(['DG301', 'DG304', 'DG102']));
   });
 
-  it('blocks prod taking an AMI merged to staging 3h ago, with the time it will be allowed', async () => {
+  it('blocks prod taking a module ref merged to staging 3h ago, with the time it will be allowed', async () => {
     github = await startGitHubLoopback({ pulls: [] });
-    const { repo: r, event } = pullRequest({ 'terraform/prod/main.tf': envMain(AMI_NEW) }, 3);
+    const { repo: r, event } = pullRequest({ 'terraform/prod/net.tf': net('v1.5.0') }, 3);
     const run = await runAction({ workspace: r.dir, eventName: 'pull_request', event, env: { GITHUB_API_URL: github.url } });
     expect(run.outputs).toMatchObject({ result: 'fail', blocked: 'true' });
     const [finding] = promotionFindings(run.report) as { id: string; message: string; evidence: { source: string; text: string }[] }[];
+    expect(promotionFindings(run.report).map((found) => found.id)).toEqual(['DG302']);
     expect(finding?.id).toBe('DG302');
     expect(finding?.message).toMatch(/which landed in staging on main at \S+Z, 3h ago; prod requires 1d in staging: allowed from \S+Z\.$/);
     expect(finding?.evidence[0]?.source).toBe('git');

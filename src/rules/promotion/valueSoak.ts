@@ -53,15 +53,20 @@ function evidenceOf(values: PromotableValues, value: IncomingValue): Evidence[] 
   return value.intervals.map((interval) => ({ source: 'git', text: landing(values, value, interval) }));
 }
 
-/** The incoming values DG302/DG303 speak for (AMIs go to the soak family once it exists). */
-export function reportedValues(values: PromotableValues | undefined, amisOwnedBySoakRules = AMI_VALUES_OWNED_BY_SOAK_RULES): IncomingValue[] {
-  return (values?.incoming ?? []).filter((value) => promotionRulesReport(value.kind, amisOwnedBySoakRules));
+/** The incoming values a rule speaks for (AMIs go to its soak counterpart while that runs). */
+export function reportedValues(
+  values: PromotableValues | undefined,
+  rule: 'DG302' | 'DG303',
+  settings: Settings,
+  amisOwnedBySoakRules = AMI_VALUES_OWNED_BY_SOAK_RULES,
+): IncomingValue[] {
+  return (values?.incoming ?? []).filter((value) => promotionRulesReport(value.kind, rule, settings, amisOwnedBySoakRules));
 }
 
 export function notSoakedFindings(values: PromotableValues | undefined, settings: Settings, now: Date, amisOwnedBySoakRules = AMI_VALUES_OWNED_BY_SOAK_RULES): RuleFinding[] {
   if (!values) return [];
   const findings: RuleFinding[] = [];
-  for (const value of reportedValues(values, amisOwnedBySoakRules)) {
+  for (const value of reportedValues(values, 'DG302', settings, amisOwnedBySoakRules)) {
     const required = requiredSoakMs(settings, value.environment);
     const verdict = soakVerdict(value, required, now);
     if (verdict.state !== 'not-soaked') continue;
@@ -88,7 +93,7 @@ export function notSoakedFindings(values: PromotableValues | undefined, settings
 export function neverInPreviousFindings(values: PromotableValues | undefined, settings: Settings, now: Date, amisOwnedBySoakRules = AMI_VALUES_OWNED_BY_SOAK_RULES): RuleFinding[] {
   if (!values) return [];
   const findings: RuleFinding[] = [];
-  for (const value of reportedValues(values, amisOwnedBySoakRules)) {
+  for (const value of reportedValues(values, 'DG303', settings, amisOwnedBySoakRules)) {
     const required = requiredSoakMs(settings, value.environment);
     if (soakVerdict(value, required, now).state !== 'never') continue;
     const together = value.alsoEntersPrevious ? `; this change brings it into ${value.previous} at the same time` : '';
@@ -115,7 +120,7 @@ export const valueNotSoaked = defineRule({
   needs: ['promotableValues'],
   summary: 'An environment receives a promotable value that landed in the previous environment less than the soak ago.',
   help:
-    'Promotable values (AMI ids and lookups, module refs and registry versions, image ids/tags in SSM parameter values) must ' +
+    'Promotable values (module refs and registry versions, image ids/tags in SSM parameter values; AMIs when DG101 is off) must ' +
     'serve the previous environment for the soak before the next one gets them. deploy-guard finds when the value landed in ' +
     "the previous environment's Terraform on the base branch's first-parent history, counting from the time the commit " +
     'entered the branch (the merge time, not when the branch commit was written). Fix: wait until the time the message ' +
@@ -135,7 +140,8 @@ export const valueNeverInPreviousEnv = defineRule({
   needs: ['promotableValues'],
   summary: 'An environment receives a promotable value that the previous environment never had.',
   help:
-    "The value is in no Terraform of the previous environment anywhere on the base branch's first-parent history: it would " +
+    "The value (a module ref or registry version, an image id/tag in an SSM parameter value; an AMI when DG102 is off) is in no " +
+    "Terraform of the previous environment anywhere on the base branch's first-parent history: it would " +
     'reach this environment without ever having run before. Fix: promote it to the previous environment first in its own ' +
     'pull request, let it soak, then bring it here.',
   check({ promotableValues }, { settings, now }) {

@@ -1,6 +1,6 @@
 // Plain-data facts for the pure promotion rules.
 import type { Facts } from '../../../src/facts/types.js';
-import { settingsFor } from '../../fixtures/promotion/scenario.js';
+import { promotionOwnsAmis, settingsFor } from '../../fixtures/promotion/scenario.js';
 
 export type TerraformChange = NonNullable<Facts['terraformChange']>;
 export type PromotableValues = NonNullable<Facts['promotableValues']>;
@@ -17,8 +17,9 @@ environments:
   prod: { terraform: ["envs/prod/**"], soak: 2d }
 `;
 
-export const defaults = settingsFor(undefined);
-export const threeEnvironments = settingsFor(THREE_ENVIRONMENTS);
+/** AMIs are DG302/DG303's here (DG101/DG102 off), so the plain-data tests can use them; see ownership tests. */
+export const defaults = promotionOwnsAmis(settingsFor(undefined));
+export const threeEnvironments = promotionOwnsAmis(settingsFor(THREE_ENVIRONMENTS));
 
 export function changed(path: string, ...reaches: (string | [string, { dir: string; by: string; line: number }[]])[]): TerraformChange['files'][number] {
   return {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { promotionRulesReport } from '../../../src/rules/promotion/ownership.js';
+import { AMI_VALUES_OWNED_BY_SOAK_RULES, promotionRulesReport } from '../../../src/rules/promotion/ownership.js';
+import { settingsFor } from '../../fixtures/promotion/scenario.js';
 import { neverInPreviousFindings, notSoakedFindings, soakVerdict, valueNeverInPreviousEnv, valueNotSoaked } from '../../../src/rules/promotion/valueSoak.js';
-import { defaults, hoursAgo, incoming, interval, NOW, threeEnvironments, values } from './facts.js';
+import { defaults, incoming, interval, NOW, threeEnvironments, values } from './facts.js';
 
 const DAY = 86_400_000;
 
@@ -83,22 +84,30 @@ describe('DG303 value-never-in-previous-env', () => {
   });
 });
 
-describe('one finding per value: AMIs move to the soak family with one switch', () => {
+describe('one finding per value: AMIs belong to the soak family while it runs', () => {
   const ami = incoming();
   const lookup = incoming({ kind: 'ami-lookup', value: 'owners=[self] name=[api-*]', label: 'the AMI lookup owners=[self] name=[api-*]' });
   const module = incoming({ kind: 'module', key: 'git::https://example.com/net.git', value: 'v2.0.0', label: 'ref v2.0.0 of module source git::https://example.com/net.git' });
   const image = incoming({ kind: 'ssm-value', value: 'api:1.2.3', label: '"api:1.2.3" (SSM parameter /prod/api/image)' });
+  const all = values(ami, lookup, module, image);
+  const subjects = (found: { message: string }[]) => found.map((finding) => finding.message.split(' (')[0]);
 
-  it('reports AMIs here while the soak rules do not own them', () => {
-    expect(neverInPreviousFindings(values(ami, lookup, module, image), defaults, NOW, false)).toHaveLength(4);
-  });
-
-  it('leaves AMIs and AMI lookups to DG101/DG102 once they do', () => {
-    expect(promotionRulesReport('ami', true)).toBe(false);
-    const found = neverInPreviousFindings(values(ami, lookup, module, image), defaults, new Date(hoursAgo(0)), true);
-    expect(found.map((finding) => finding.message.split(' (')[0])).toEqual([
+  it('leaves AMIs and AMI lookups to DG101/DG102 by default', () => {
+    expect(AMI_VALUES_OWNED_BY_SOAK_RULES).toBe(true);
+    expect(subjects(neverInPreviousFindings(all, settingsFor(undefined), NOW))).toEqual([
       'prod receives ref v2.0.0 of module source git::https://example.com/net.git',
       'prod receives "api:1.2.3"',
     ]);
+  });
+
+  it('takes AMIs back when the user turns the soak counterpart off, rule by rule', () => {
+    expect(neverInPreviousFindings(all, settingsFor('rules:\n  ami-never-in-previous-env: off\n'), NOW)).toHaveLength(4);
+    expect(neverInPreviousFindings(all, settingsFor('rules:\n  ami-not-soaked: off\n'), NOW)).toHaveLength(2);
+    expect(promotionRulesReport('ami', 'DG302', settingsFor('rules:\n  DG101: off\n'))).toBe(true);
+    expect(promotionRulesReport('module', 'DG302', settingsFor(undefined))).toBe(true);
+  });
+
+  it('reports everything here with the switch off (before the soak family existed)', () => {
+    expect(neverInPreviousFindings(all, settingsFor(undefined), NOW, false)).toHaveLength(4);
   });
 });
