@@ -108,7 +108,7 @@ describe('the scheduled audit (bundled action)', () => {
         '/images/staging/api': { versions: [{ value: OLD_AMI, modified: realHoursAgo(24 * 80) }, { value: AMI, modified: realHoursAgo(24 * 12) }] },
       },
     });
-    const ids = run.report.findings.map((finding: Finding) => `${finding.id} ${finding.message.slice(0, 40)}`);
+    const ids = run.report.findings.map((finding: Finding) => `${finding.id} ${finding.message}`);
     expect(ids.sort()).toEqual([
       expect.stringMatching(new RegExp(`^DG103 ${OLD_AMI} \\(1 running instance`)),
       // From the Terraform (the promotion family): prod's Terraform resolves a parameter this config no longer lists.
