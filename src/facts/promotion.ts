@@ -383,5 +383,13 @@ export async function gatherAppliedPulls(context: RunContext, pull: PullRequestF
       'Give the job `permissions: pull-requests: read` and re-run; if GitHub was unavailable, re-run the job.',
     );
   }
-  return { label, pulls: pulls.filter((candidate) => candidate.number !== pull?.number).sort((a, b) => a.number - b.number) };
+  const own = pull?.number ?? mergeQueuePull(context);
+  return { label, pulls: pulls.filter((candidate) => candidate.number !== own).sort((a, b) => a.number - b.number) };
+}
+
+/** The pull request a merge queue run is for: `refs/heads/gh-readonly-queue/main/pr-123-<sha>`. */
+function mergeQueuePull(context: RunContext): number | undefined {
+  const group = context.event.payload.merge_group as { head_ref?: unknown } | undefined;
+  const match = typeof group?.head_ref === 'string' ? /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref) : null;
+  return match ? Number(match[1]) : undefined;
 }

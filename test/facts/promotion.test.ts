@@ -193,6 +193,15 @@ describe('applied before merge (DG304, DG305)', () => {
     expect(report.outcome.result).toBe('warn');
   });
 
+  it('in the merge queue, knows which PR it runs for and never lists it', async () => {
+    const r = classicRepo();
+    openPull(r, prodTweak);
+    const self = { ...applied, number: 7, title: 'the change under review' };
+    const report = await check(r, { mergeGroup: true, github: fakeGitHub([applied, self]) });
+    expect(brief(report.findings)).toEqual(['DG304 error prod -']);
+    expect(report.findings[0]?.message).toContain('#3 "Scale prod ASG to 12"');
+  });
+
   it('reports applied PRs in the audit, as errors', async () => {
     const r = classicRepo();
     const report = await check(r, { mode: 'audit', github: fakeGitHub([applied]) });
