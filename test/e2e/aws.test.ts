@@ -2,7 +2,10 @@
 // retries and throttling (backoff injected: nothing waits), paging, and how many calls an audit makes.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startAwsLoopback, type AwsLoopback, type LoopbackState } from '../support/awsLoopback.js';
-import { AMI, OLD_AMI, brief, hoursAgo, incoming, runSoak, soakSettings } from '../facts/soakScenario.js';
+import { createRepo, type TestRepo } from '../support/gitRepo.js';
+import { startGitHubLoopback, type GitHubLoopback } from '../support/githubLoopback.js';
+import { runAction } from '../support/runAction.js';
+import { AMI, OLD_AMI, SOAK_CONFIG, brief, hoursAgo, incoming, launchTemplateTf, realHoursAgo, runSoak, soakSettings } from '../facts/soakScenario.js';
 
 let lb: AwsLoopback | undefined;
 
@@ -117,4 +120,67 @@ describe('cost', () => {
     expect(ec2Calls).toBeLessThanOrEqual(40);
     expect(aws.calls.DescribeImages).toBe(20);
   }, 120_000);
+});
+
+describe('a pull request through the bundled action', () => {
+  let repo: TestRepo | undefined;
+  let github: GitHubLoopback | undefined;
+  afterEach(async () => {
+    repo?.cleanup();
+    await github?.close();
+    repo = github = undefined;
+  });
+
+  /** staging's Terraform got AMI 3h ago (merge time); the PR brings it to prod. */
+  async function pullRequest(env: Record<string, string>) {
+    repo = createRepo({ '.github/deploy-guard.yml': SOAK_CONFIG, 'terraform/staging/main.tf': launchTemplateTf('staging', OLD_AMI), 'terraform/prod/main.tf': launchTemplateTf('prod', OLD_AMI) }, realHoursAgo(24 * 30));
+    repo.mergeBranch('staging-ami', { 'terraform/staging/main.tf': launchTemplateTf('staging', AMI) }, realHoursAgo(24 * 4), realHoursAgo(3));
+    const base = repo.git('rev-parse', 'HEAD').trim();
+    repo.git('checkout', '-q', '-b', 'prod-ami');
+    repo.write({ 'terraform/prod/main.tf': launchTemplateTf('prod', AMI) });
+    const head = repo.commit('prod takes the new AMI', realHoursAgo(0.5));
+    github = await startGitHubLoopback({ pulls: [] });
+    return runAction({
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      event: { pull_request: { number: 9, title: 'prod AMI', body: '', user: { login: 'dev' }, labels: [], head: { sha: head }, base: { sha: base, ref: 'main' } }, repository: { full_name: 'acme/infra' } },
+      env: { ...env, GITHUB_API_URL: github.url },
+    });
+  }
+
+  const staging = (hours: number): LoopbackState => ({
+    region: 'eu-west-1',
+    images: [{ id: AMI }, { id: OLD_AMI }],
+    parameters: { '/images/staging/api': { versions: [{ value: OLD_AMI, modified: realHoursAgo(24 * 20) }, { value: AMI, modified: realHoursAgo(hours) }] } },
+  });
+
+  it('blocks the AMI when neither AWS nor git shows 24h in staging (DG101, one finding per AMI)', async () => {
+    const aws = await start(staging(3));
+    const run = await pullRequest(aws.env);
+    expect(run.outputs).toMatchObject({ result: 'fail', blocked: 'true' });
+    const amiFindings = run.report.findings.filter((finding: { message: string }) => finding.message.includes(AMI));
+    expect(amiFindings.map((finding: { id: string }) => finding.id)).toEqual(['DG101']);
+    expect(amiFindings[0].file).toBe('terraform/prod/main.tf');
+    expect(run.report.evidence.map((entry: { source: string }) => entry.source)).toEqual(expect.arrayContaining(['ssm', 'ec2', 'tags', 'git']));
+  });
+
+  it('passes when the SSM history shows 30h in staging, though git shows only 3h: any listed source suffices', async () => {
+    const aws = await start(staging(30));
+    const run = await pullRequest(aws.env);
+    expect(run.report.findings).toEqual([]);
+    expect(run.outputs).toMatchObject({ result: 'pass', blocked: 'false' });
+    expect(aws.calls.GetParameterHistory).toBe(1);
+    expect(aws.requests.every((request) => request.userAgent?.includes('deploy-guard/'))).toBe(true);
+  });
+
+  it('a fork PR without AWS credentials never passes (DG104, error)', async () => {
+    const aws = await start(staging(30));
+    const { AWS_ACCESS_KEY_ID: _key, AWS_SECRET_ACCESS_KEY: _secret, ...noCredentials } = aws.env;
+    const run = await pullRequest(noCredentials);
+    expect(run.outputs).toMatchObject({ result: 'error', blocked: 'true' });
+    const dg104 = run.report.findings.filter((finding: { id: string }) => finding.id === 'DG104');
+    expect(dg104.length).toBeGreaterThan(0);
+    expect(dg104[0].fix).toContain('aws-actions/configure-aws-credentials');
+    expect(aws.calls.GetParameterHistory).toBeUndefined();
+  });
 });
