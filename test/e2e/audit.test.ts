@@ -2,6 +2,7 @@
 // GitHub: the AMIs live in prod now (SSM parameter, launch template $Default/$Latest, instances), whether
 // each soaked in staging before it went live (DG106), floating sources (DG105), health (DG103), and the
 // one tracking issue: opened, updated in place without duplicating, closed when the audit is clean.
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAwsLoopback, type AwsLoopback, type LoopbackState } from '../support/awsLoopback.js';
 import { createRepo, type TestRepo } from '../support/gitRepo.js';
@@ -116,6 +117,12 @@ describe('the scheduled audit (bundled action)', () => {
       expect.stringMatching(/^DG105 prod's launch template api-prod \$Latest/),
       expect.stringMatching(new RegExp(`^DG106 ${LATEST} went live in prod`)),
     ]);
+    // Every call the audit made is in the documented read-only policy.
+    const policy = JSON.parse(readFileSync(new URL('../../docs/iam-policy.json', import.meta.url), 'utf8')) as { Statement: { Action: string[] }[] };
+    const allowed = new Set(policy.Statement.flatMap((statement) => statement.Action));
+    const used = new Set(aws!.requests.filter((request) => request.service !== 'sts').map((request) => `${request.service}:${request.api}`));
+    expect([...used].sort()).toEqual(['ec2:DescribeImages', 'ec2:DescribeInstances', 'ec2:DescribeLaunchTemplateVersions', 'ssm:GetParameter', 'ssm:GetParameterHistory']);
+    for (const action of used) expect(allowed).toContain(action);
     // AMI ($Default) soaked 10 days before it went live: nothing about it.
     expect(run.report.findings.some((finding: Finding) => finding.message.startsWith(AMI))).toBe(false);
     expect(run.outputs.result).toBe('fail');
