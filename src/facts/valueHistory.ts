@@ -43,6 +43,8 @@ export interface HistoryResult {
 const HISTORY_PATHSPECS = ['*.tf', '*.tf.json', '*.tfvars', '*.tfvars.json', '*.hcl'];
 /** git's -G takes one ERE; long alternations are split so no argument nears the kernel's limit. */
 const MAX_PATTERN_CHARS = 60_000;
+/** A value whose text is longer than this is not searched for: it counts as never present, which blocks. */
+export const MAX_NEEDLE_CHARS = 1_024;
 
 function escapeEre(text: string): string {
   return text.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&');
@@ -98,9 +100,10 @@ function groups(values: readonly PromotableValue[]): PromotableValue[][] {
 export async function presenceHistory(query: HistoryQuery): Promise<HistoryResult> {
   const intervals = new Map<string, PresenceInterval[]>(query.values.map((value) => [valueId(value), []]));
   const result: HistoryResult = { intervals, commitsExamined: 0, filesParsed: 0 };
-  if (query.values.length === 0) return result;
+  const searchable = query.values.filter((value) => value.needles.length > 0 && value.needles.every((needle) => needle.length > 0 && needle.length <= MAX_NEEDLE_CHARS));
+  if (searchable.length === 0) return result;
   await ensureFullHistory(query.cwd);
-  for (const group of groups(query.values)) await searchGroup(query, group, result);
+  for (const group of groups(searchable)) await searchGroup(query, group, result);
   return result;
 }
 

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestRepo } from '../support/gitRepo.js';
+import { MAX_NEEDLE_CHARS, presenceHistory } from '../../src/facts/valueHistory.js';
+import { createRepo, type TestRepo } from '../support/gitRepo.js';
 import { API_MODULE, envMain } from '../fixtures/promotion/layouts.js';
 import { brief, check, NOW, openPull } from '../fixtures/promotion/scenario.js';
 
@@ -111,3 +112,18 @@ function openPullAgain(repo: TestRepo, value: string): void {
   repo.git('branch', '-q', '-D', 'pr');
   openPull(repo, { 'terraform/prod/main.tf': envMain(value) });
 }
+
+describe('values that cannot be searched', () => {
+  it('counts a value too long to search for as never present (it blocks, it is never skipped)', async () => {
+    const long = `v${'9'.repeat(MAX_NEEDLE_CHARS)}`;
+    const small = createRepo({ 'staging/main.tf': `module "m" {\n  source = "git::https://x/m.git?ref=${long}"\n}\n` });
+    try {
+      const value = { kind: 'module' as const, key: 'git::https://x/m.git', value: long, label: long, needles: [long] };
+      const result = await presenceHistory({ cwd: small.dir, base: 'HEAD', values: [value], belongs: () => true });
+      expect([...result.intervals.values()]).toEqual([[]]);
+      expect(result.commitsExamined).toBe(0);
+    } finally {
+      small.cleanup();
+    }
+  });
+});
