@@ -215,6 +215,25 @@ export function probeNeeds(scripts: DeployScripts, image: string): ProbeNeeds {
 
 const PROBE_BATCH = 400;
 
+type AwsModule = typeof import('./aws/index.js');
+/** One session per environment and run, so SDK clients exist once per account and region however many images are probed. */
+const sessions = new WeakMap<RunContext, Map<string, InstanceType<AwsModule['AwsSession']>>>();
+
+function sessionFor(aws: AwsModule, context: RunContext, name: string): InstanceType<AwsModule['AwsSession']> {
+  const byEnvironment = sessions.get(context) ?? new Map<string, InstanceType<AwsModule['AwsSession']>>();
+  sessions.set(context, byEnvironment);
+  let session = byEnvironment.get(name);
+  if (!session) {
+    const env = context.settings.environments.get(name)?.aws;
+    session = new aws.AwsSession(
+      { environment: name, regions: env?.regions ?? [], ...(env?.roleArn ? { roleArn: env.roleArn } : {}), ...(env?.accountId ? { accountId: env.accountId } : {}) },
+      { maxAttempts: context.settings.inputs.maxAttempts, userAgent: USER_AGENT },
+    );
+    byEnvironment.set(name, session);
+  }
+  return session;
+}
+
 /** The real probe: find a running instance of the image (staging first) and ask it over SSM. */
 export const ssmProber: ImageProber = async (needs, context) => {
   const aws = await import('./aws/index.js');
@@ -223,10 +242,7 @@ export const ssmProber: ImageProber = async (needs, context) => {
   for (const name of settings.promotion) {
     const env = settings.environments.get(name);
     if (!env?.aws || env.aws.regions.length === 0) continue;
-    const session = new aws.AwsSession(
-      { environment: name, regions: env.aws.regions, ...(env.aws.roleArn ? { roleArn: env.aws.roleArn } : {}), ...(env.aws.accountId ? { accountId: env.aws.accountId } : {}) },
-      { maxAttempts: settings.inputs.maxAttempts, userAgent: USER_AGENT },
-    );
+    const session = sessionFor(aws, context, name);
     for (const region of env.aws.regions) {
       try {
         const tags = env.amis.instanceTags;

@@ -4,6 +4,8 @@ import { gatherTerraform } from './terraform.js';
 import { listFiles } from './workspace.js';
 import { gatherChanges, gatherOverride, gatherPullRequest } from './pullRequest.js';
 import { gatherAppliedPulls, gatherFloatingAmiSources, gatherPromotableValues, gatherTerraformChange } from './promotion.js';
+import { gatherDeployScriptsFrom } from './scripts.js';
+import { gatherEnvironmentAmis, gatherImageInventories } from './images.js';
 import { soakGatherers } from './soak.js';
 import type { FactKey, Facts } from './types.js';
 
@@ -22,6 +24,9 @@ const gatherers: Gatherers = {
   },
   floatingAmiSources: async (context, facts) => gatherFloatingAmiSources(context, await facts.get('terraform')),
   appliedPulls: async (context, facts) => gatherAppliedPulls(context, await facts.get('pullRequest')),
+  deployScripts: (context, facts) => gatherDeployScriptsFrom(context, facts),
+  environmentAmis: async (context, facts) => gatherEnvironmentAmis(context, await facts.get('terraform')),
+  imageInventories: async (context, facts) => gatherImageInventories(context, await facts.get('deployScripts'), await facts.get('repoFiles')),
   ...soakGatherers(),
 };
 

@@ -1,4 +1,6 @@
 import type { TerraformIndex } from './terraform.js';
+import type { DeployScripts, EnvironmentAmis, ImageInventories } from './binaryFacts.js';
+export type * from './binaryFacts.js';
 import type { AppliedPulls, FloatingAmiSource, PromotableValues, TerraformChange } from './promotion.js';
 import type { AmiSoakFacts, LiveAmis } from './soakTypes.js';
 export type * from './soakTypes.js';
@@ -71,6 +73,12 @@ export interface Facts {
   floatingAmiSources: FloatingAmiSource[];
   /** Open pull requests with the applied label, this one excluded (GitHub). */
   appliedPulls: AppliedPulls;
+  /** Deploy scripts that run on instances, what each executes, the images each runs on (DG2xx). */
+  deployScripts: DeployScripts;
+  /** AMIs each environment runs: its Terraform at head, the ami-id input in preflight; live AMIs join here. */
+  environmentAmis: EnvironmentAmis;
+  /** What is on each image a deploy script in scope runs on: a manifest or the SSM probe. */
+  imageInventories: ImageInventories;
   /** AMIs live in each environment now (audit), or the preflight candidate, read from AWS and Terraform (soak family). */
   liveAmis: LiveAmis;
   /** Every AMI reaching or serving a later environment, what each source shows of it in the previous one, its health (DG101–DG106). */

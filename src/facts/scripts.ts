@@ -1,0 +1,787 @@
+// The deploy scripts that run on instances, each command mapped back to the line users edit.
+//
+// Discovery (cheap: file names, appspec YAML and the shared Terraform index): `scripts.include` globs,
+// CodeDeploy appspec hooks, Terraform user data (heredocs, strings, file()/templatefile()), cloud-init
+// `#cloud-config` documents, Packer shell provisioners. Analysis (the costly part: a shell parse) runs
+// only on the scripts in scope: in a PR the changed ones, the ones that source a changed file, and every
+// script of an environment whose AMI the PR changes; in audit and preflight all of them.
+import { posix } from 'node:path';
+import picomatch from 'picomatch';
+import { DEFAULT_SCRIPT_GLOBS } from '../config/settings.js';
+import { analyseAppspec, type AppspecFiles } from '../parse/appspec.js';
+import { analyseCloudInit, isCloudConfig } from '../parse/cloudInit.js';
+import { analyseShell, SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
+import { analyseTerraform, mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript } from '../parse/terraform.js';
+import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
+import type { RunContext } from './context.js';
+import { git } from './git.js';
+import { imagesFor, preflightTarget } from './images.js';
+import type { FactStore } from './registry.js';
+import { TERRAFORM_FILE, type TerraformIndex } from './terraform.js';
+import type { ChangeSet } from './types.js';
+import { MAX_FILE_BYTES, normalisePath, readRepoFile, type FileRead } from './workspace.js';
+
+interface Pos {
+  line: number;
+  column: number;
+}
+type MapPos = (line: number, column: number) => Pos;
+
+/** A run of shell text and how its positions map to the file users edit. */
+interface ShellPiece {
+  text: string;
+  map: MapPos;
+  /** The whole script of a file that is executed: its `#!` line names an interpreter on the image. */
+  executed: boolean;
+}
+
+interface Content {
+  pieces: ShellPiece[];
+  /** Programs executed without a shell (cloud-init list-form runcmd, a `#!` interpreter). */
+  direct: { program: string; pos: Pos; via: string }[];
+  provided: string[];
+  providedNames: string[];
+  problems: { pos?: Pos; reason: string }[];
+  /** Why nothing in it is analysed (PowerShell user data), for the report's notes. */
+  skipped?: string;
+}
+
+type Loaded = Content | { failure: string } | { notScript: true };
+
+interface Unit {
+  id: string;
+  file: string;
+  /** Repository files whose change puts it in scope. */
+  inputs: Set<string>;
+  runs: string[];
+  onInstance: boolean;
+  /** Environments from what refers to it. */
+  environments: Set<string>;
+  /** Runs only during image builds (Packer provisioners): on no environment's image. */
+  buildOnly: boolean;
+  /** How its text becomes shell: templatefile() renders `${…}`; 'auto' keeps only files that look like scripts. */
+  render?: 'shell' | 'template' | 'auto';
+  /** The appspec whose hooks share the files the deployment installs. */
+  deployment?: string;
+  bundle?: { root: string; files: AppspecFiles[] };
+  provided: Set<string>;
+  /** A script file on disk (relative `source` and `$(dirname "$0")` resolve against it). */
+  scriptPath?: string;
+  load(): Promise<Loaded>;
+  /** Raw text for the cheap "does it mention the changed file" test. */
+  peek(): Promise<string | undefined>;
+  /** Only a candidate because it may source a changed file: kept only if it does. */
+  viaSource?: boolean;
+  /** Analysed only for what it installs, for the other hooks of its appspec: not reported on. */
+  companion?: boolean;
+  /** Depth in a chain of `source`s. */
+  depth: number;
+}
+
+const SHELL_EXTENSION = /\.(sh|bash|ksh|zsh|dash)$/i;
+const APPSPEC = /(^|\/)appspec\.ya?ml$/i;
+const CLOUD_INIT_NAME = /(^|\/)(user[-_]?data|cloud[-_]?init)[^/]*$/i;
+const PACKER_FILE = /\.pkr\.(hcl|json)$/;
+const SHELL_INTERPRETER = /^(sh|bash|dash|ksh|zsh|ash|busybox)$/;
+/** Changed files whose content no script sources. */
+const NOT_SOURCEABLE = /\.(tf|tfvars|hcl|json|md|ya?ml|png|jpe?g|gif|svg|txt|lock)$/i;
+const MAX_SOURCE_DEPTH = 8;
+
+export interface ScriptDependencies {
+  repoFiles: string[];
+  terraform: TerraformIndex;
+  changes?: ChangeSet;
+  environmentAmis?: EnvironmentAmis;
+}
+
+/** The registry's entry point: reads the facts this one depends on, only those the mode needs. */
+export async function gatherDeployScriptsFrom(context: RunContext, facts: FactStore): Promise<DeployScripts> {
+  const imageChecks = context.settings.images.configured;
+  const [repoFiles, terraform, changes, environmentAmis] = await Promise.all([
+    facts.get('repoFiles'),
+    facts.get('terraform'),
+    context.mode === 'pr' ? facts.get('changes') : undefined,
+    imageChecks ? facts.get('environmentAmis') : undefined,
+  ]);
+  return gatherDeployScripts(context, {
+    repoFiles,
+    terraform,
+    ...(changes ? { changes } : {}),
+    ...(environmentAmis ? { environmentAmis } : {}),
+  });
+}
+
+export async function gatherDeployScripts(context: RunContext, deps: ScriptDependencies): Promise<DeployScripts> {
+  const { settings } = context;
+  const imageChecks = settings.images.configured;
+  if (!imageChecks) {
+    context.journal.note('Image checks are off: there is no `images` configuration, so deploy scripts are only checked for hard-coded tool paths (DG204).');
+  }
+  const catalogue = new Catalogue(context, deps);
+  await catalogue.discover();
+  const scope = await catalogue.scope();
+  return catalogue.analyse(scope, imageChecks);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+class Catalogue {
+  private readonly units = new Map<string, Unit>();
+  private readonly missing: (MissingScript & { inputs: string[] })[] = [];
+  private readonly unanalysed: UnanalysedScript[] = [];
+  private readonly repo: Set<string>;
+  private readonly excluded: (path: string) => boolean;
+  private readonly reads = new Map<string, Promise<FileRead>>();
+  private readonly runPath: string[];
+
+  constructor(
+    private readonly context: RunContext,
+    private readonly deps: ScriptDependencies,
+  ) {
+    this.repo = new Set(deps.repoFiles);
+    this.excluded = picomatch(context.settings.scripts.exclude, { dot: true });
+    this.runPath = context.settings.scripts.runPath;
+  }
+
+  private read(path: string): Promise<FileRead> {
+    let pending = this.reads.get(path);
+    if (!pending) {
+      pending = readRepoFile(this.context.workspace, path);
+      this.reads.set(path, pending);
+    }
+    return pending;
+  }
+
+  private unit(id: string, create: () => Omit<Unit, 'id' | 'inputs' | 'runs' | 'environments' | 'provided' | 'onInstance' | 'buildOnly' | 'depth'>): Unit {
+    let unit = this.units.get(id);
+    if (!unit) {
+      unit = { id, inputs: new Set(), runs: [], environments: new Set(), provided: new Set(), onInstance: false, buildOnly: false, depth: 0, ...create() };
+      this.units.set(id, unit);
+    }
+    return unit;
+  }
+
+  /** A script file of the repository; `render` says how its text becomes shell (templatefile() renders `${…}`). */
+  private fileUnit(path: string, render: 'shell' | 'template' | 'auto'): Unit {
+    const unit: Unit = this.unit(path, () => ({
+      file: path,
+      scriptPath: path,
+      load: () => this.loadFile(path, unit.render ?? 'shell'),
+      peek: async () => {
+        const read = await this.read(path);
+        return read.ok ? read.text : undefined;
+      },
+    }));
+    unit.inputs.add(path);
+    // A template reference wins (read as plain shell, Terraform's `$${…}` escapes would remain); a known script beats a guess.
+    const rank = { auto: 0, shell: 1, template: 2 } as const;
+    if (!unit.render || rank[render] > rank[unit.render]) unit.render = render;
+    return unit;
+  }
+
+  /** Something runs the unit on instances: a build (Packer) or an environment's. */
+  private runsOnInstance(unit: Unit, build: boolean): void {
+    if (build) {
+      if (!unit.onInstance) unit.buildOnly = true;
+    } else unit.buildOnly = false;
+    unit.onInstance = true;
+  }
+
+  private async loadFile(path: string, render: 'shell' | 'template' | 'auto'): Promise<Loaded> {
+    const read = await this.read(path);
+    if (!read.ok) return { failure: read.detail };
+    if (render === 'template') {
+      const rendered = await renderTemplateFile(read.text);
+      const first = rendered.parseErrors[0];
+      const content = contentOf(rendered.text, detectFormat(rendered.text), (line, column) => mapScriptPosition({ ...rendered, line: 1, column: 1 }, line, column), true);
+      if (first) content.problems.push({ pos: { line: first.line, column: first.column }, reason: `template parse error: ${first.message}` });
+      return content;
+    }
+    const format = detectFormat(read.text);
+    if (render === 'auto' && format === 'shell' && !read.text.startsWith('#!')) return { notScript: true };
+    return contentOf(read.text, format, identity, true);
+  }
+
+  async discover(): Promise<void> {
+    const { settings } = this.context;
+    const include = picomatch(settings.scripts.include, { dot: true });
+    const explicitInclude = JSON.stringify(settings.scripts.include) !== JSON.stringify(DEFAULT_SCRIPT_GLOBS);
+    const { terraform } = this.deps;
+
+    // Files by name: shell scripts matched by the include globs, cloud-init documents.
+    for (const path of this.deps.repoFiles) {
+      if (this.excluded(path) || APPSPEC.test(path) || TERRAFORM_FILE.test(path)) continue;
+      if (include(path)) {
+        const unit = this.fileUnit(path, SHELL_EXTENSION.test(path) ? 'shell' : 'auto');
+        if (explicitInclude) {
+          this.runsOnInstance(unit, false);
+          unit.runs.push('matched by scripts.include');
+        } else if (terraform.reach(path).size > 0) {
+          // Scripts under an environment's Terraform (or a module it uses) run on that environment's images.
+          this.runsOnInstance(unit, false);
+          unit.runs.push(`a script in the Terraform of ${[...terraform.reach(path).keys()].join(', ')}`);
+        }
+      } else if (CLOUD_INIT_NAME.test(path) && !SHELL_EXTENSION.test(path)) {
+        const unit = this.fileUnit(path, 'auto');
+        this.runsOnInstance(unit, false);
+        unit.runs.push('user data / cloud-init document');
+      }
+    }
+
+    // CodeDeploy appspecs: hooks, and the files the deployment installs.
+    for (const appspec of this.deps.repoFiles.filter((path) => APPSPEC.test(path) && !this.excluded(path))) await this.discoverAppspec(appspec);
+
+    // Terraform and Packer: embedded user data and provisioners, referenced script files.
+    const tfFiles = [...terraform.files.values()].sort((a, b) => a.path.localeCompare(b.path));
+    for (const { path, analysis } of tfFiles) {
+      if (this.excluded(path)) continue;
+      const packer = PACKER_FILE.test(path);
+      const environments = packer ? [] : [...terraform.reach(path).keys()];
+      this.discoverEmbedded(path, analysis.embeddedScripts, environments, packer);
+      for (const ref of analysis.scriptFiles) {
+        if (ref.dynamic) continue;
+        const build = packer || ref.context.startsWith('build.');
+        const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+        const candidates = [normalisePath(posix.join(dir, ref.path))];
+        // Packer resolves script paths against the folder `packer build` runs in: usually the template's, often the repository root.
+        if (ref.fn === 'script' || ref.fn === 'scripts') candidates.push(normalisePath(ref.path));
+        const found = candidates.find((candidate): candidate is string => candidate !== undefined && this.repo.has(candidate));
+        const by = build ? `Packer provisioner "shell" ${ref.fn} in ${path}` : `${ref.fn === 'file' || ref.fn === 'templatefile' ? `${ref.fn}()` : ref.fn} in ${ref.context} of ${path}`;
+        if (!found) {
+          const expected = candidates.find((candidate) => candidate !== undefined);
+          if (expected !== undefined && !this.excluded(expected)) {
+            this.missing.push({ expected, reference: ref.path, file: path, line: ref.line, column: ref.column, by, inputs: [path, expected] });
+          }
+          continue;
+        }
+        if (this.excluded(found)) continue;
+        const unit = this.fileUnit(found, ref.fn === 'templatefile' ? 'template' : 'shell');
+        unit.inputs.add(path);
+        unit.runs.push(by);
+        this.runsOnInstance(unit, build);
+        if (!build) environments.forEach((env) => unit.environments.add(env));
+      }
+    }
+
+    // Scripts inside a CodeDeploy bundle go to the instances with it.
+    for (const unit of this.units.values()) {
+      if (!unit.scriptPath || unit.deployment) continue;
+      const owner = this.bundles.find(({ root }) => root === '' || unit.scriptPath!.startsWith(`${root}/`));
+      if (!owner) continue;
+      unit.deployment = owner.appspec;
+      unit.bundle = { root: owner.root, files: owner.files };
+      this.runsOnInstance(unit, false);
+      unit.inputs.add(owner.appspec);
+      owner.environments.forEach((env) => unit.environments.add(env));
+      owner.files.forEach((entry) => unit.provided.add(entry.destination));
+      if (unit.runs.length === 0 || unit.runs.every((run) => run === 'matched by scripts.include')) unit.runs.push(`part of the CodeDeploy revision of ${owner.appspec}`);
+    }
+  }
+
+  private readonly bundles: { appspec: string; root: string; files: AppspecFiles[]; environments: string[] }[] = [];
+
+  private async discoverAppspec(appspec: string): Promise<void> {
+    const read = await this.read(appspec);
+    if (!read.ok) {
+      this.unanalysed.push({ file: appspec, reason: read.detail, onInstance: true, runs: ['CodeDeploy appspec'] });
+      return;
+    }
+    const spec = analyseAppspec(read.text);
+    for (const problem of spec.problems) {
+      this.unanalysed.push({ file: appspec, line: problem.line, column: problem.column, reason: `appspec: ${problem.message}`, onInstance: true, runs: ['CodeDeploy appspec'] });
+    }
+    if (spec.serverless) return;
+    const root = posix.dirname(appspec) === '.' ? '' : posix.dirname(appspec);
+    const reach = [...this.deps.terraform.reach(appspec).keys()];
+    this.bundles.push({ appspec, root, files: spec.files, environments: reach });
+    this.bundles.sort((a, b) => b.root.length - a.root.length); // the innermost bundle owns a script
+    for (const hook of spec.hooks) {
+      const expected = normalisePath(posix.join(root, hook.location.replace(/^\/+/, '')));
+      if (expected === undefined || this.excluded(expected)) continue;
+      const by = `CodeDeploy hook ${hook.event}`;
+      if (!this.repo.has(expected)) {
+        this.missing.push({ expected, reference: hook.location, file: appspec, line: hook.line, column: hook.column, by, inputs: [appspec, expected] });
+        continue;
+      }
+      if (spec.os === 'windows') continue;
+      const unit = this.fileUnit(expected, 'shell');
+      unit.inputs.add(appspec);
+      unit.runs.push(`${by} of ${appspec}${hook.runas ? ` (runas ${hook.runas})` : ''}`);
+      this.runsOnInstance(unit, false);
+      unit.deployment = appspec;
+      unit.bundle = { root, files: spec.files };
+      reach.forEach((env) => unit.environments.add(env));
+      spec.files.forEach((entry) => unit.provided.add(entry.destination));
+    }
+  }
+
+  private discoverEmbedded(path: string, scripts: EmbeddedScript[], environments: string[], packer: boolean): void {
+    const inline = new Map<string, EmbeddedScript[]>();
+    for (const script of scripts) {
+      if (script.kind === 'inline') {
+        // Packer runs the lines of one `inline` list as one script.
+        const key = script.context.replace(/\[\d+\]$/, '');
+        inline.set(key, [...(inline.get(key) ?? []), script]);
+        continue;
+      }
+      const build = packer || script.context.startsWith('build.');
+      const unit = this.unit(`${path}#${script.context}:${script.line}`, () => ({
+        file: path,
+        load: async () => contentOf(script.text, script.format, (line, column) => mapScriptPosition(script, line, column), true),
+        peek: async () => script.text,
+      }));
+      unit.inputs.add(path);
+      this.runsOnInstance(unit, build);
+      unit.runs.push(build ? `Packer provisioner ${script.context} in ${path}` : `user data ${script.context} in ${path}`);
+      environments.forEach((env) => unit.environments.add(env));
+    }
+    for (const [context, lines] of inline) {
+      const build = packer || context.startsWith('build.');
+      const starts: number[] = [];
+      let next = 1;
+      for (const script of lines) {
+        starts.push(next);
+        next += script.text.split('\n').length;
+      }
+      const text = lines.map((script) => script.text).join('\n');
+      const map: MapPos = (line, column) => {
+        let index = 0;
+        while (index + 1 < starts.length && (starts[index + 1] ?? Infinity) <= line) index++;
+        const script = lines[index]!;
+        return mapScriptPosition(script, line - (starts[index] ?? 1) + 1, column);
+      };
+      const unit = this.unit(`${path}#${context}`, () => ({
+        file: path,
+        load: async () => contentOf(text, 'shell', map, false),
+        peek: async () => text,
+      }));
+      unit.inputs.add(path);
+      this.runsOnInstance(unit, build);
+      unit.runs.push(build ? `Packer provisioner "shell" inline in ${path}` : `${context} in ${path}`);
+      environments.forEach((env) => unit.environments.add(env));
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Scope
+
+  /** The units to analyse in this run. */
+  async scope(): Promise<Set<Unit>> {
+    const all = new Set(this.units.values());
+    const { changes } = this.deps;
+    const { settings, mode } = this.context;
+    if (mode !== 'pr' || !changes) return all;
+    const changed = new Set(changes.files.flatMap((file) => [file.path, ...(file.previousPath ? [file.previousPath] : [])]));
+    const manifests = picomatch(settings.images.manifests.length ? settings.images.manifests : ['\0'], { dot: true });
+    const configChanged = [settings.configFile, settings.inputs.config].some((path) => path !== undefined && changed.has(path));
+    if (configChanged || (settings.images.configured && [...changed].some((path) => manifests(path)))) {
+      this.context.journal.note('The deploy-guard configuration or an image manifest changes in this PR: every deploy script is checked.');
+      return all;
+    }
+    const scoped = new Set<Unit>();
+    for (const unit of all) if ([...unit.inputs].some((input) => changed.has(input))) scoped.add(unit);
+
+    if (settings.images.configured) {
+      const newImages = await this.environmentsWithNewAmis(changes);
+      if (newImages.size > 0) {
+        const names = [...newImages].join(', ');
+        this.context.journal.note(`This PR changes the AMI of ${names}: every deploy script that runs there is checked against the new image.`);
+        for (const unit of all) if (this.environmentsOf(unit).some((env) => newImages.has(env))) scoped.add(unit);
+      }
+    }
+
+    // A changed file that scripts `source` (a common functions file) changes those scripts too.
+    const sourceable = [...changed].filter((path) => this.repo.has(path) && !NOT_SOURCEABLE.test(path));
+    if (sourceable.length > 0) {
+      for (const unit of all) {
+        if (scoped.has(unit)) continue;
+        const text = await unit.peek();
+        if (text !== undefined && sourceable.some((path) => text.includes(posix.basename(path)))) {
+          unit.viaSource = true;
+          scoped.add(unit);
+        }
+      }
+    }
+    // Hooks of one appspec share what the deployment installs: the others are read for that, not reported on.
+    const deployments = new Set([...scoped].flatMap((unit) => (unit.deployment ? [unit.deployment] : [])));
+    for (const unit of all) {
+      if (scoped.has(unit) || !unit.deployment || !deployments.has(unit.deployment) || !unit.runs.some((run) => run.startsWith('CodeDeploy hook'))) continue;
+      unit.companion = true;
+      scoped.add(unit);
+    }
+
+    return scoped;
+  }
+
+  private environmentsOf(unit: Unit): string[] {
+    if (!unit.onInstance || unit.buildOnly) return [];
+    const envs = new Set(unit.environments);
+    if (unit.scriptPath) for (const env of this.deps.terraform.reach(unit.scriptPath).keys()) envs.add(env);
+    if (envs.size === 0 && unit.onInstance) return [...this.context.settings.promotion];
+    return this.context.settings.promotion.filter((env) => envs.has(env));
+  }
+
+  /** Environments whose Terraform references other AMI ids at the head than at the merge base. */
+  private async environmentsWithNewAmis(changes: ChangeSet): Promise<Set<string>> {
+    const result = new Set<string>();
+    const { terraform } = this.deps;
+    for (const file of changes.files) {
+      const paths = [file.path, ...(file.previousPath ? [file.previousPath] : [])];
+      if (!paths.some((path) => TERRAFORM_FILE.test(path) && !PACKER_FILE.test(path))) continue;
+      const head = file.status === 'deleted' ? [] : (terraform.files.get(file.path)?.analysis.amis.map((ref) => ref.ami) ?? []);
+      const base = file.status === 'added' ? [] : await this.baseAmis(changes.mergeBase, file.previousPath ?? file.path);
+      if (base !== undefined && sameSet(head, base)) continue;
+      for (const path of paths) for (const env of terraform.reach(path).keys()) result.add(env);
+    }
+    return result;
+  }
+
+  /** AMI ids in a file at a revision; undefined when it cannot be read (counted as changed: check more, not less). */
+  private async baseAmis(revision: string, path: string): Promise<string[] | undefined> {
+    try {
+      const size = Number((await git(this.context.workspace, ['cat-file', '-s', `${revision}:${path}`])).trim());
+      if (!Number.isFinite(size) || size > MAX_FILE_BYTES) return undefined;
+      const text = await git(this.context.workspace, ['show', `${revision}:${path}`]);
+      const analysis = await analyseTerraform(text, { fileName: path });
+      return analysis.amis.map((ref) => ref.ami);
+    } catch {
+      return undefined;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Analysis
+
+  private readonly sourcedCache = new Map<string, Promise<{ analysis: ShellAnalysis } | { failure: string }>>();
+
+  async analyse(scope: Set<Unit>, imageChecks: boolean): Promise<DeployScripts> {
+    const { settings, mode } = this.context;
+    const changed = new Set(this.deps.changes?.files.flatMap((file) => [file.path, ...(file.previousPath ? [file.previousPath] : [])]) ?? []);
+    const results = new Map<Unit, { commands: ScriptCommand[]; guards: DeployScript['guards']; provided: Set<string>; providedNames: Set<string>; sourced: Set<string> }>();
+    const queue = [...scope].sort((a, b) => a.id.localeCompare(b.id));
+    const skipped = new Set<string>();
+    const pendingProblems: (UnanalysedScript & { unit: Unit })[] = [];
+
+    for (let index = 0; index < queue.length; index++) {
+      const unit = queue[index]!;
+      if (results.has(unit)) continue;
+      const loaded = await unit.load();
+      if ('notScript' in loaded) continue;
+      if ('failure' in loaded) {
+        pendingProblems.push({ unit, file: unit.file, reason: loaded.failure, onInstance: unit.onInstance, runs: unit.runs });
+        continue;
+      }
+      if (loaded.skipped) skipped.add(`${loaded.skipped} (${unit.file})`);
+      for (const problem of loaded.problems) {
+        pendingProblems.push({ unit, file: unit.file, ...(problem.pos ?? {}), reason: problem.reason, onInstance: unit.onInstance, runs: unit.runs });
+      }
+      const result = { commands: [] as ScriptCommand[], guards: [] as DeployScript['guards'], provided: new Set([...unit.provided, ...loaded.provided]), providedNames: new Set(loaded.providedNames), sourced: new Set<string>() };
+      results.set(unit, result);
+      for (const direct of loaded.direct) {
+        result.commands.push({ program: direct.program, kind: kindOf(direct.program), file: unit.file, ...direct.pos, via: [direct.via], searchPath: this.runPath });
+      }
+      for (const piece of loaded.pieces) {
+        const analysis = await analyseShell(piece.text);
+        const error = analysis.parseErrors[0];
+        if (error) pendingProblems.push({ unit, file: unit.file, ...piece.map(error.line, error.column), reason: `shell parse error: ${error.message}`, onInstance: unit.onInstance, runs: unit.runs });
+        if (piece.executed) for (const direct of shebang(piece.text)) result.commands.push({ ...direct, kind: kindOf(direct.program), file: unit.file, ...piece.map(1, direct.column), via: ['#!'], searchPath: this.runPath });
+        for (const guard of analysis.guards) result.guards.push({ program: guard.program, file: unit.file, line: piece.map(guard.line, guard.column).line });
+        analysis.writes.filter((path) => path.startsWith('/')).forEach((path) => result.provided.add(path));
+
+        // Files it sources: their PATH changes apply after the `source` line, their functions are not binaries.
+        const pathChanges: { line: number; path: string[] }[] = [];
+        const functions = new Set<string>();
+        const pathAt = (line: number): string[] => pathChanges.filter((change) => change.line < line).at(-1)?.path ?? this.runPath;
+        for (const source of [...analysis.sources].sort((a, b) => a.line - b.line)) {
+          const target = this.resolveSource(unit, source.path, source.relativeTo);
+          if (!target) continue;
+          result.sourced.add(target);
+          const sourced = await this.analyseSourced(target, pathAt(source.line));
+          if ('failure' in sourced) continue;
+          if (sourced.analysis.finalPath) pathChanges.push({ line: source.line, path: expandPath(sourced.analysis.finalPath, pathAt(source.line)) });
+          sourced.analysis.functions.forEach((name) => functions.add(name));
+          for (const guard of sourced.analysis.guards) result.guards.push({ program: guard.program, file: unit.file, line: piece.map(source.line, source.column).line });
+          sourced.analysis.writes.filter((path) => path.startsWith('/')).forEach((path) => result.provided.add(path));
+          const child = this.fileUnit(target, 'shell');
+          if (unit.onInstance) this.runsOnInstance(child, unit.buildOnly);
+          this.environmentsOf(unit).forEach((env) => child.environments.add(env));
+          if (!child.runs.includes(`sourced by ${unit.file}`)) child.runs.push(`sourced by ${unit.file}`);
+          child.deployment ??= unit.deployment;
+          if (unit.bundle) child.bundle ??= unit.bundle;
+          unit.provided.forEach((path) => child.provided.add(path));
+          if (!results.has(child) && !queue.includes(child) && unit.depth < MAX_SOURCE_DEPTH) {
+            child.depth = unit.depth + 1;
+            // Reached only through a candidate that may not source a changed file: it shares that doubt.
+            if (unit.viaSource && !scope.has(child)) child.viaSource = true;
+            if (unit.companion && !scope.has(child)) child.companion = true;
+            queue.push(child);
+          }
+        }
+
+        for (const command of analysis.commands) {
+          // A Terraform interpolation (`${var.tool} s3 ls`): its value is not known here.
+          if (command.program.includes(TF_INTERP_PLACEHOLDER)) continue;
+          if (command.kind === 'bare' && command.via.length === 0 && (SHELL_BUILTINS.has(command.program) || functions.has(command.program))) continue;
+          const base = pathAt(command.line);
+          result.commands.push({
+            program: command.program,
+            kind: command.kind,
+            file: unit.file,
+            ...piece.map(command.line, command.column),
+            via: command.via,
+            searchPath: command.path ? expandPath(command.path, base) : base,
+          });
+        }
+      }
+    }
+
+    // A candidate that only mentions a changed file's name but does not source it is not reported on.
+    for (const [unit, result] of results) {
+      if (unit.viaSource && !changed.has(unit.file) && ![...result.sourced].some((path) => changed.has(path))) unit.companion = true;
+    }
+    // Every hook of one appspec deployment sees what the others install.
+    const byDeployment = new Map<string, Set<string>>();
+    for (const [unit, result] of results) {
+      if (!unit.deployment) continue;
+      const shared = byDeployment.get(unit.deployment) ?? new Set<string>();
+      result.provided.forEach((path) => shared.add(path));
+      byDeployment.set(unit.deployment, shared);
+    }
+    for (const note of skipped) this.context.journal.note(note);
+
+    const scripts: DeployScript[] = [];
+    const environmentAmis = this.deps.environmentAmis ?? new Map();
+    const target = mode === 'preflight' ? preflightTarget(settings) : undefined;
+    for (const [unit, result] of results) {
+      if (unit.companion) continue;
+      const environments = this.environmentsOf(unit);
+      const images = new Map<string, ScriptImage>();
+      const unknownImages: string[] = [];
+      if (imageChecks) {
+        for (const env of environments) {
+          if (target !== undefined && env !== target) continue;
+          const list = imagesFor(env, environmentAmis, settings, mode);
+          if (list.length === 0) unknownImages.push(env);
+          for (const { ami, note } of list) {
+            const entry = images.get(ami) ?? { image: ami, environments: [] };
+            if (!entry.environments.includes(env)) entry.environments.push(env);
+            if (note && !entry.note) entry.note = note;
+            images.set(ami, entry);
+          }
+        }
+      }
+      const provided = unit.deployment ? (byDeployment.get(unit.deployment) ?? result.provided) : result.provided;
+      scripts.push({
+        id: unit.id,
+        file: unit.file,
+        runs: describeRuns(unit.runs),
+        onInstance: unit.onInstance,
+        environments,
+        images: [...images.values()],
+        unknownImages,
+        commands: dedupe(result.commands),
+        guards: result.guards,
+        provided: [...new Set([...provided, ...result.provided])].sort(),
+        providedNames: [...result.providedNames].sort(),
+      });
+    }
+    scripts.sort((a, b) => a.id.localeCompare(b.id));
+
+    const analysed = new Set(results.keys());
+    const unanalysed = [
+      ...this.unanalysed.filter((entry) => mode !== 'pr' || !this.deps.changes || changed.has(entry.file)),
+      ...pendingProblems.filter((entry) => !entry.unit.companion && (analysed.has(entry.unit) || !entry.unit.viaSource)).map(({ unit: _unit, ...entry }) => entry),
+    ];
+    const missing = this.missing
+      .filter((entry) => mode !== 'pr' || !this.deps.changes || entry.inputs.some((input) => changed.has(input)))
+      .map(({ inputs: _inputs, ...entry }) => entry);
+    this.noteScope(scripts.length, mode);
+    return { imageChecks, scope: mode === 'pr' && this.deps.changes ? 'changes' : 'all', scripts, missing, unanalysed };
+  }
+
+  private noteScope(count: number, mode: string): void {
+    if (count === 0) return;
+    this.context.journal.note(`${count} deploy script(s) analysed${mode === 'pr' ? ' (changed, sourcing a changed file, or on a changed image)' : ''}.`);
+  }
+
+  /** The repository file a `source` names, or undefined when it is not one. */
+  private resolveSource(unit: Unit, path: string, relativeTo: 'cwd' | 'script' | undefined): string | undefined {
+    const candidates: (string | undefined)[] = [];
+    if (path.startsWith('/')) {
+      // An absolute path under an appspec `files:` destination is a file of the revision.
+      for (const entry of unit.bundle?.files ?? []) {
+        const destination = entry.destination.replace(/\/+$/, '');
+        if (path !== destination && !path.startsWith(`${destination}/`)) continue;
+        const rest = path.slice(destination.length + 1);
+        const source = entry.source.replace(/^\/+/, '');
+        candidates.push(normalisePath(posix.join(unit.bundle!.root, source, rest)), normalisePath(posix.join(unit.bundle!.root, source, posix.basename(rest))));
+      }
+    } else if (unit.scriptPath) {
+      const dir = posix.dirname(unit.scriptPath);
+      candidates.push(normalisePath(posix.join(dir, path)));
+      if (relativeTo !== 'script' && unit.bundle) candidates.push(normalisePath(posix.join(unit.bundle.root, path)));
+    }
+    return candidates.find((candidate): candidate is string => candidate !== undefined && this.repo.has(candidate) && !this.excluded(candidate));
+  }
+
+  private analyseSourced(path: string, startPath: string[]): Promise<{ analysis: ShellAnalysis } | { failure: string }> {
+    const key = `${path}\0${startPath.join(':')}`;
+    let pending = this.sourcedCache.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const read = await this.read(path);
+        if (!read.ok) return { failure: read.detail };
+        return { analysis: await analyseShell(read.text, { path: startPath }) };
+      })();
+      this.sourcedCache.set(key, pending);
+    }
+    return pending;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Text → shell pieces
+
+const identity: MapPos = (line, column) => ({ line, column });
+
+type Format = EmbeddedScript['format'];
+
+export function detectFormat(text: string): Format {
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (isCloudConfig(head)) return 'cloud-config';
+  if (/^(Content-Type:\s*multipart\/|MIME-Version:)/i.test(head)) return 'mime';
+  if (/^<(powershell|script|persist)>/i.test(head)) return 'windows';
+  return 'shell';
+}
+
+/** The interpreter of a `#!` line: ['/usr/bin/env', 'python3'] for `#!/usr/bin/env python3`. */
+function shebang(text: string): { program: string; column: number }[] {
+  const match = /^#![ \t]*(\S+)(?:[ \t]+(?:-S[ \t]+)?([^\s-]\S*))?/.exec(text);
+  if (!match?.[1]) return [];
+  const interpreter = { program: match[1], column: 3 + (text.slice(2).length - text.slice(2).trimStart().length) };
+  if (posix.basename(match[1]) !== 'env' || !match[2]) return [interpreter];
+  return [interpreter, { program: match[2], column: (match.index ?? 0) + match[0].length - match[2].length + 1 }];
+}
+
+function contentOf(text: string, format: Format, map: MapPos, executed: boolean): Content {
+  const content: Content = { pieces: [], direct: [], provided: [], providedNames: [], problems: [] };
+  switch (format) {
+    case 'shell': {
+      const interpreter = shebang(text)[0]?.program;
+      const name = interpreter ? posix.basename(interpreter) : undefined;
+      const viaEnv = name === 'env' ? shebang(text)[1]?.program : undefined;
+      if (name && !SHELL_INTERPRETER.test(viaEnv ?? name)) {
+        // A Python/Perl/… script: only its interpreter comes from the image.
+        for (const direct of shebang(text)) content.direct.push({ program: direct.program, pos: map(1, direct.column), via: '#!' });
+        return content;
+      }
+      content.pieces.push({ text, map, executed });
+      return content;
+    }
+    case 'cloud-config':
+      addCloudInit(content, text, map);
+      return content;
+    case 'mime':
+      addMime(content, text, map);
+      return content;
+    case 'windows':
+      content.skipped = 'Windows (PowerShell/batch) user data is not analysed';
+      return content;
+  }
+}
+
+function addCloudInit(content: Content, text: string, map: MapPos): void {
+  const doc = analyseCloudInit(text);
+  for (const problem of doc.problems) content.problems.push({ pos: map(problem.line, problem.column), reason: `cloud-init: ${problem.message}` });
+  content.provided.push(...doc.writes.filter((path) => path.startsWith('/')));
+  content.providedNames.push(...doc.packages);
+  for (const command of doc.commands) {
+    if (command.form === 'shell' && command.text !== undefined && command.lines) {
+      const lines = command.lines;
+      content.pieces.push({
+        text: command.text,
+        executed: false,
+        map: (line, column) => {
+          const start = lines[Math.min(Math.max(line - 1, 0), lines.length - 1)] ?? { line: command.line, column: command.column };
+          return map(start.line, start.column + column - 1);
+        },
+      });
+    } else if (command.argv?.[0]) {
+      const [program, ...rest] = command.argv;
+      content.direct.push({ program: program.value, pos: map(program.line, program.column), via: `cloud-init ${command.key}` });
+      // [sh, -c, "…"] runs a shell script.
+      const script = rest[1];
+      if (SHELL_INTERPRETER.test(posix.basename(program.value)) && rest[0]?.value === '-c' && script) {
+        content.pieces.push({ text: script.value, executed: false, map: (line, column) => map(script.line + line - 1, (line === 1 ? script.column : 1) + column - 1) });
+      }
+    }
+  }
+}
+
+/** MIME multi-part user data: shell and cloud-config parts are analysed, each mapped to its lines. */
+function addMime(content: Content, text: string, map: MapPos): void {
+  const lines = text.split('\n');
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(text)?.[1];
+  if (!boundary) {
+    content.problems.push({ pos: map(1, 1), reason: 'MIME user data without a boundary' });
+    return;
+  }
+  let index = lines.findIndex((line) => line.trim() === `--${boundary}`);
+  while (index >= 0 && index < lines.length) {
+    const headers: string[] = [];
+    let cursor = index + 1;
+    for (; cursor < lines.length && lines[cursor]!.trim() !== ''; cursor++) headers.push(lines[cursor]!);
+    const bodyStart = cursor + 1;
+    let end = bodyStart;
+    while (end < lines.length && !lines[end]!.trim().startsWith(`--${boundary}`)) end++;
+    const type = /^content-type:\s*([^;\s]+)/im.exec(headers.join('\n'))?.[1]?.toLowerCase();
+    const base64 = /^content-transfer-encoding:\s*base64/im.test(headers.join('\n'));
+    const body = lines.slice(bodyStart, end).join('\n');
+    const partMap: MapPos = (line, column) => map(bodyStart + line, column);
+    if ((type === 'text/x-shellscript' || type === 'text/cloud-config') && base64) {
+      content.problems.push({ pos: map(index + 1, 1), reason: `base64-encoded MIME part (${type}) is not analysed` });
+    } else if (type === 'text/x-shellscript') {
+      const part = contentOf(body, 'shell', partMap, true);
+      content.pieces.push(...part.pieces);
+      content.direct.push(...part.direct);
+    } else if (type === 'text/cloud-config') {
+      addCloudInit(content, body, partMap);
+    }
+    if (end >= lines.length || lines[end]!.trim() === `--${boundary}--`) break;
+    index = end;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** What runs a script, most specific first: the include glob says least. */
+function describeRuns(runs: string[]): string[] {
+  const specific = [...new Set(runs)].filter((run) => run !== 'matched by scripts.include');
+  return specific.length > 0 ? specific : ['a shell script matched by scripts.include'];
+}
+
+function kindOf(program: string): ScriptCommand['kind'] {
+  if (program.startsWith('/')) return 'absolute';
+  return program.includes('/') ? 'relative' : 'bare';
+}
+
+/** Replaces the `$PATH` element with the PATH it extends. */
+export function expandPath(path: string[], base: string[]): string[] {
+  return path.flatMap((dir) => (dir === '$PATH' ? base : [dir]));
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((value) => right.has(value));
+}
+
+function dedupe(commands: ScriptCommand[]): ScriptCommand[] {
+  const seen = new Set<string>();
+  return commands.filter((command) => {
+    const key = `${command.file}:${command.line}:${command.column}:${command.program}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
