@@ -1,10 +1,11 @@
 // The registry: every rule, one line each. Adding a rule touches its own file and one line here.
 import { overrideRejected, overrideUsed } from './process/override.js';
 import { PROMOTION_RULES } from './promotion/index.js';
+import { BINARY_RULES } from './binaries/index.js';
 import { SOAK_RULES } from './soak/index.js';
 import type { Rule, RuleMeta } from './types.js';
 
-export const RULES: readonly Rule[] = [overrideUsed, overrideRejected, ...PROMOTION_RULES, ...SOAK_RULES];
+export const RULES: readonly Rule[] = [overrideUsed, overrideRejected, ...PROMOTION_RULES, ...BINARY_RULES, ...SOAK_RULES];
 
 /** Rules that the engine itself emits (not evaluated from facts). */
 export const ENGINE_RULES: readonly RuleMeta[] = [

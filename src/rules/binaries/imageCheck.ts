@@ -1,0 +1,161 @@
+// Pure: how each command of a deploy script fares on each image it runs on. Shared by DG201, DG202 and DG206.
+import type { DeployScript, DeployScripts, ImageInventories, ImageInventory, ScriptCommand, ScriptImage } from '../../facts/types.js';
+
+export type Verdict =
+  | { state: 'found'; at: string }
+  /** Not the image's business: the deployment installs it, the script tests for it first, or it is relative to the revision. */
+  | { state: 'skipped'; why: 'provided' | 'guarded' | 'relative' }
+  /** An absolute path that is not an executable on the image; `elsewhere`: where the same command is there. */
+  | { state: 'missing'; elsewhere?: string }
+  /** A bare name that no directory of the PATH in effect holds on the image. */
+  | { state: 'not-on-path'; elsewhere?: string }
+  /** The inventory does not cover these directories: whether it is there is unknown. */
+  | { state: 'unknown'; dirs: string[] };
+
+export interface ImageCheck {
+  script: DeployScript;
+  command: ScriptCommand;
+  image: ScriptImage;
+  inventory: ImageInventory;
+  verdict: Verdict;
+}
+
+interface InventoryIndex {
+  executables: Set<string>;
+  coveredDirs: Set<string>;
+  checked: Set<string>;
+  /** basename → executables with that name */
+  byName: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<ImageInventory, InventoryIndex>();
+
+function indexOf(inventory: ImageInventory): InventoryIndex {
+  let index = indexes.get(inventory);
+  if (!index) {
+    const byName = new Map<string, string[]>();
+    for (const path of inventory.executables) {
+      const name = basename(path);
+      byName.set(name, [...(byName.get(name) ?? []), path]);
+    }
+    index = { executables: new Set(inventory.executables), coveredDirs: new Set(inventory.coveredDirs.map(trimSlash)), checked: new Set(inventory.checkedPaths), byName };
+    indexes.set(inventory, index);
+  }
+  return index;
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function dirname(path: string): string {
+  return path.slice(0, path.lastIndexOf('/')) || '/';
+}
+
+function trimSlash(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
+/** Under an appspec `files:` destination, a path the scripts write or unpack, or a cloud-init write_files path. */
+export function providedByDeployment(script: DeployScript, path: string): boolean {
+  return script.provided.some((provided) => {
+    const root = trimSlash(provided);
+    return path === root || root === '/' || path.startsWith(`${root}/`);
+  });
+}
+
+/** The script tests for this tool (`[ -x …/aws ]`, `command -v aws`) before the call, and so picks its location at run time. */
+export function guardedByScript(script: DeployScript, command: Pick<ScriptCommand, 'program' | 'file' | 'line'>): boolean {
+  const name = basename(command.program);
+  return script.guards.some((guard) => guard.file === command.file && guard.line <= command.line && (guard.program === command.program || basename(guard.program) === name));
+}
+
+/** Where `name` lies on the image, preferring the directories a lookup would search first. */
+function locate(index: InventoryIndex, name: string, preferred: string[]): string | undefined {
+  const found = index.byName.get(name);
+  if (!found?.length) return undefined;
+  for (const dir of preferred) {
+    const hit = found.find((path) => dirname(path) === trimSlash(dir));
+    if (hit) return hit;
+  }
+  return [...found].sort()[0];
+}
+
+export function judge(script: DeployScript, command: ScriptCommand, inventory: ImageInventory): Verdict {
+  if (command.kind === 'relative') return { state: 'skipped', why: 'relative' };
+  if (guardedByScript(script, command)) return { state: 'skipped', why: 'guarded' };
+  const index = indexOf(inventory);
+  const preferred = [...command.searchPath, ...inventory.path];
+  const covered = (path: string) => index.checked.has(path) || index.coveredDirs.has(dirname(path));
+
+  if (command.kind === 'absolute') {
+    if (providedByDeployment(script, command.program)) return { state: 'skipped', why: 'provided' };
+    if (index.executables.has(command.program)) return { state: 'found', at: command.program };
+    if (!covered(command.program)) return { state: 'unknown', dirs: [dirname(command.program)] };
+    const elsewhere = inventory.alternatives[command.program] ?? locate(index, basename(command.program), preferred);
+    return elsewhere && elsewhere !== command.program ? { state: 'missing', elsewhere } : { state: 'missing' };
+  }
+
+  if (script.providedNames.includes(command.program)) return { state: 'skipped', why: 'provided' };
+  const uncovered: string[] = [];
+  for (const dir of command.searchPath) {
+    if (!dir.startsWith('/')) continue;
+    const candidate = `${trimSlash(dir)}/${command.program}`.replace(/^\/\//, '/');
+    if (index.executables.has(candidate)) return { state: 'found', at: candidate };
+    if (!covered(candidate)) uncovered.push(trimSlash(dir));
+  }
+  if (uncovered.length > 0) {
+    // A directory the deployment installs (PATH=/opt/app/bin:$PATH) holds the application's own commands.
+    if (uncovered.some((dir) => providedByDeployment(script, dir))) return { state: 'skipped', why: 'provided' };
+    return { state: 'unknown', dirs: uncovered };
+  }
+  const elsewhere = locate(index, command.program, inventory.path);
+  return elsewhere ? { state: 'not-on-path', elsewhere } : { state: 'not-on-path' };
+}
+
+const memo = new WeakMap<DeployScripts, WeakMap<ImageInventories, ImageCheck[]>>();
+
+/** Every command of every script in scope against every image it runs on that has an inventory. */
+export function imageChecks(scripts: DeployScripts, inventories: ImageInventories): ImageCheck[] {
+  const cached = memo.get(scripts)?.get(inventories);
+  if (cached) return cached;
+  const checks: ImageCheck[] = [];
+  if (scripts.imageChecks) {
+    for (const script of scripts.scripts) {
+      for (const image of script.images) {
+        const result = inventories.get(image.image);
+        if (!result?.ok) continue;
+        for (const command of script.commands) checks.push({ script, command, image, inventory: result.inventory, verdict: judge(script, command, result.inventory) });
+      }
+    }
+  }
+  const byInventories = memo.get(scripts) ?? new WeakMap<ImageInventories, ImageCheck[]>();
+  byInventories.set(inventories, checks);
+  memo.set(scripts, byInventories);
+  return checks;
+}
+
+/** 'ami-0abc (staging, prod)' or 'ami-0abc (prod; in staging now, next for prod)'. */
+export function imageLabel(image: ScriptImage): string {
+  return `${image.image} (${image.environments.join(', ')}${image.note ? `; ${image.note}` : ''})`;
+}
+
+/** ' (via $AWS_BIN)', ' (via sudo)', or ''. */
+export function viaText(command: ScriptCommand): string {
+  if (command.via.length === 0) return '';
+  if (command.via.includes('#!')) return ' (its #! interpreter)';
+  if (command.via.includes('cron')) return ` (in a cron line${command.via.length > 1 ? `, via ${command.via.filter((via) => via !== 'cron').join(', ')}` : ''})`;
+  return ` (via ${command.via.join(', ')})`;
+}
+
+export function at(command: Pick<ScriptCommand, 'file' | 'line'>): string {
+  return `${command.file}:${command.line}`;
+}
+
+export function scriptEvidence(script: DeployScript): { source: string; text: string } {
+  return { source: 'script', text: `${script.file}: ${script.runs.join('; ')}` };
+}
+
+export function inventoryEvidence(inventory: ImageInventory, text: string): { source: string; text: string } {
+  return { source: inventory.source, text: `${inventory.from}: ${text}` };
+}
