@@ -6,6 +6,7 @@ import { gatherChanges, gatherOverride, gatherPullRequest } from './pullRequest.
 import { gatherAppliedPulls, gatherFloatingAmiSources, gatherPromotableValues, gatherTerraformChange } from './promotion.js';
 import { gatherDeployScriptsFrom } from './scripts.js';
 import { gatherEnvironmentAmis, gatherImageInventories } from './images.js';
+import { withLiveAmis } from './liveAmis.js';
 import { soakGatherers } from './soak.js';
 import type { FactKey, Facts } from './types.js';
 
@@ -25,7 +26,7 @@ const gatherers: Gatherers = {
   floatingAmiSources: async (context, facts) => gatherFloatingAmiSources(context, await facts.get('terraform')),
   appliedPulls: async (context, facts) => gatherAppliedPulls(context, await facts.get('pullRequest')),
   deployScripts: (context, facts) => gatherDeployScriptsFrom(context, facts),
-  environmentAmis: async (context, facts) => gatherEnvironmentAmis(context, await facts.get('terraform')),
+  environmentAmis: async (context, facts) => withLiveAmis(await gatherEnvironmentAmis(context, await facts.get('terraform')), await facts.get('liveAmis')),
   imageInventories: async (context, facts) => gatherImageInventories(context, await facts.get('deployScripts'), await facts.get('repoFiles')),
   ...soakGatherers(),
 };
