@@ -103,10 +103,7 @@ const PACKER = /\.pkr\.(hcl|json)$/;
 export function promotionOrder(settings: Settings, index: TerraformIndex): string[] {
   if (settings.environmentsConfigured) return [...settings.promotion];
   const present = new Set<string>();
-  for (const path of index.files.keys()) {
-    const env = index.environmentOf(path);
-    if (env) present.add(env);
-  }
+  for (const path of index.files.keys()) for (const env of index.environmentsOf(path)) present.add(env);
   return settings.promotion.filter((name) => present.has(name));
 }
 

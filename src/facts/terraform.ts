@@ -38,16 +38,23 @@ export interface TerraformIndex {
   usedBy: Map<string, ModuleEdge[]>;
   /** The environment whose roots hold `path` directly (from config globs or directory names). */
   environmentOf(path: string): string | undefined;
+  /** Every environment whose globs hold `path` (a root shared through per-environment .tfvars is in several). */
+  environmentsOf(path: string): string[];
   /** Every environment a change to `path` reaches, each with the module chain that leads there (empty for a direct hit). */
   reach(path: string): Map<string, ModuleEdge[]>;
 }
 
 export function environmentClassifier(settings: Settings): (path: string) => string | undefined {
+  const all = environmentsClassifier(settings);
+  return (path) => all(path)[0];
+}
+
+export function environmentsClassifier(settings: Settings): (path: string) => string[] {
   const matchers = settings.promotion.map((name) => ({
     name,
     match: picomatch(settings.environments.get(name)?.terraform ?? [], { dot: true, nocase: !settings.environmentsConfigured }),
   }));
-  return (path) => matchers.find(({ match }) => match(path))?.name;
+  return (path) => matchers.filter(({ match }) => match(path)).map(({ name }) => name);
 }
 
 /** `../modules//api` (Terragrunt double slash) → folder relative to the repository. */
@@ -57,7 +64,8 @@ export function moduleFolder(callerFile: string, source: string): string | undef
 }
 
 export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: UnreadableFile[], settings: Settings): TerraformIndex {
-  const environmentOf = environmentClassifier(settings);
+  const environmentsOf = environmentsClassifier(settings);
+  const environmentOf = (path: string): string | undefined => environmentsOf(path)[0];
   const usedBy = new Map<string, ModuleEdge[]>();
   for (const { path, analysis } of files.values()) {
     for (const call of analysis.modules) {
@@ -72,8 +80,7 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
 
   const reach = (path: string): Map<string, ModuleEdge[]> => {
     const result = new Map<string, ModuleEdge[]>();
-    const direct = environmentOf(path);
-    if (direct) result.set(direct, []);
+    for (const direct of environmentsOf(path)) result.set(direct, []);
     // Breadth-first up the module graph, so each environment gets its shortest chain.
     const queue: { dir: string; chain: ModuleEdge[] }[] = [];
     const seen = new Set<string>();
@@ -90,15 +97,14 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
       seen.add(dir);
       for (const edge of usedBy.get(dir) ?? []) {
         const next = [...chain, edge];
-        const env = environmentOf(edge.by);
-        if (env && !result.has(env)) result.set(env, next);
+        for (const env of environmentsOf(edge.by)) if (!result.has(env)) result.set(env, next);
         queue.push({ dir: posix.dirname(edge.by) === '.' ? '' : posix.dirname(edge.by), chain: next });
       }
     }
     return result;
   };
 
-  return { files, unreadable, usedBy, environmentOf, reach };
+  return { files, unreadable, usedBy, environmentOf, environmentsOf, reach };
 }
 
 export function describeRead(read: Exclude<FileRead, { ok: true }>): string {

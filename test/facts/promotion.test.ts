@@ -408,3 +408,31 @@ describe('layouts from public repositories', () => {
     expect(report.notes).toContain('No Terraform found for staging (environments detected from directory names); promotion checks use prod.');
   });
 });
+
+describe('one root for every environment, a .tfvars each', () => {
+  const config = `promotion: [staging, prod]
+environments:
+  staging: { terraform: ["infra/*.tf", "infra/env/staging.tfvars"] }
+  prod: { terraform: ["infra/*.tf", "infra/env/prod.tfvars"] }
+`;
+  const layout = {
+    '.github/deploy-guard.yml': config,
+    'infra/main.tf': 'variable "ami" {}\n\nresource "aws_instance" "api" {\n  ami           = var.ami\n  instance_type = "t3.small"\n}\n',
+    'infra/env/staging.tfvars': `ami = "${AMI_OLD}"\n`,
+    'infra/env/prod.tfvars': `ami = "${AMI_OLD}"\n`,
+  };
+
+  it('a change to the shared root reaches both environments', async () => {
+    repo = createRepo(layout, hoursAgo(24 * 30));
+    openPull(repo, { 'infra/main.tf': layout['infra/main.tf'].replace('t3.small', 't3.large') });
+    const report = await check(repo, { config });
+    expect(brief(report.findings)).toEqual(['DG301 error prod infra/main.tf']);
+  });
+
+  it('prod.tfvars takes the AMI staging.tfvars has had for 2 days', async () => {
+    repo = createRepo(layout, hoursAgo(24 * 30));
+    repo.mergeBranch('staging-ami', { 'infra/env/staging.tfvars': `ami = "${AMI_NEW}"\n` }, hoursAgo(49), hoursAgo(48));
+    openPull(repo, { 'infra/env/prod.tfvars': `ami = "${AMI_NEW}"\n` });
+    expect(brief((await check(repo, { config })).findings)).toEqual([]);
+  });
+});
