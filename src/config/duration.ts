@@ -13,13 +13,14 @@ export function parseDuration(text: string): number | undefined {
   return total > 0 ? total : undefined;
 }
 
-/** Human form used in messages: 3h 5m, 1d 6h, 45s. */
+/** Human form used in messages: 3h 5m, 24h, 2d 6h, 45s. Under three days in hours, as soak times are written. */
 export function formatDuration(ms: number): string {
   const negative = ms < 0;
   let rest = Math.round(Math.abs(ms) / 60_000) * 60_000;
   if (rest === 0) return Math.abs(ms) < 60_000 ? `${Math.round(Math.abs(ms) / 1000)}s` : '0m';
+  const units = rest < 3 * UNIT_MS.d ? ([['h', UNIT_MS.h], ['m', UNIT_MS.m]] as const) : ([['d', UNIT_MS.d], ['h', UNIT_MS.h], ['m', UNIT_MS.m]] as const);
   const parts: string[] = [];
-  for (const [unit, size] of [['d', UNIT_MS.d], ['h', UNIT_MS.h], ['m', UNIT_MS.m]] as const) {
+  for (const [unit, size] of units) {
     const count = Math.floor(rest / size);
     if (count > 0) parts.push(`${count}${unit}`);
     rest -= count * size;

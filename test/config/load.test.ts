@@ -29,7 +29,9 @@ describe('durations', () => {
 
   it('formats for messages', () => {
     expect(formatDuration(3 * 3_600_000)).toBe('3h');
-    expect(formatDuration(30 * 3_600_000 + 5 * 60_000)).toBe('1d 6h 5m');
+    expect(formatDuration(30 * 3_600_000 + 5 * 60_000)).toBe('30h 5m');
+    expect(formatDuration(24 * 3_600_000)).toBe('24h');
+    expect(formatDuration(4 * 86_400_000 + 3_600_000)).toBe('4d 1h');
   });
 });
 

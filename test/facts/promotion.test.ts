@@ -34,7 +34,7 @@ describe('value soak on the base branch (DG302, DG303)', () => {
     const [finding] = report.findings;
     expect(finding?.message).toBe(
       `prod receives ${AMI_NEW} (terraform/prod/main.tf:3), which landed in staging on main at 2026-03-10T09:00:00Z, 3h ago; ` +
-        'prod requires 1d in staging: allowed from 2026-03-11T09:00:00Z.',
+        'prod requires 24h in staging: allowed from 2026-03-11T09:00:00Z.',
     );
     expect(finding?.evidence).toEqual([
       { source: 'git', text: `${AMI_NEW} landed in staging (terraform/staging/main.tf) on main at 2026-03-10T09:00:00Z (merge ${merge.slice(0, 7)})` },
@@ -93,7 +93,7 @@ describe('history of the previous environment', () => {
     expect(brief(report.findings)).toEqual(['DG302 error prod terraform/prod/main.tf:3:13']);
     expect(report.findings[0]?.message).toBe(
       `prod receives ${AMI_NEW} (terraform/prod/main.tf:3), which landed in staging on main at 2026-03-08T12:00:00Z, ` +
-        'and served it for 2h until 2026-03-08T14:00:00Z; prod requires 1d in staging, and staging no longer has it.',
+        'and served it for 2h until 2026-03-08T14:00:00Z; prod requires 24h in staging, and staging no longer has it.',
     );
     expect(report.findings[0]?.evidence[0]?.text).toContain(`gone from staging at 2026-03-08T14:00:00Z (commit ${revert.slice(0, 7)})`);
   });
@@ -275,7 +275,31 @@ environments:
     expect(brief(report.findings)).toEqual(['DG105 error prod terraform/prod/images.tf:14:15', 'DG105 error prod terraform/prod/images.tf:6:15']);
     expect(report.findings.map((finding) => finding.message)).toEqual([
       'prod resolves its AMI from SSM parameter /images/prod/worker (resolve:ssm: in resource.aws_launch_template.unlisted), which is not under environments.prod.amis.ssm-parameters: nothing checks what it holds before prod launches it.',
-      'prod reads its AMI from the public SSM parameter /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 (resource.aws_launch_template.public): AWS moves it to each new image, which then reaches prod without soaking in staging.',
+      'prod reads its AMI from the public SSM parameter /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 (resolve:ssm: in resource.aws_launch_template.public): AWS moves it to each new image, which then reaches prod without soaking in staging.',
+    ]);
+  });
+});
+
+describe('floating AMIs through data "aws_ssm_parameter" (DG105)', () => {
+  it("blocks prod reading staging's image parameter, not prod's secrets or its own listed parameter", async () => {
+    const config = `environments:
+  staging:
+    terraform: ["terraform/staging/**"]
+    amis: { ssm-parameters: ["/images/staging/api"] }
+  prod:
+    terraform: ["terraform/prod/**"]
+    amis: { ssm-parameters: ["/images/prod/api"] }
+`;
+    const data = (label: string, name: string) => `data "aws_ssm_parameter" "${label}" {\n  name = "${name}"\n}\n`;
+    const r = classicRepo();
+    openPull(r, {
+      'terraform/prod/params.tf': [data('db_password', '/prod/db/password'), data('own', '/images/prod/api'), data('follows_staging', '/images/staging/api'), data('al2', '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64'), data('regions', '/aws/service/global-infrastructure/regions')].join('\n'),
+    });
+    const report = await check(r, { config });
+    expect(brief(report.findings)).toEqual(['DG105 error prod terraform/prod/params.tf:10:11', 'DG105 error prod terraform/prod/params.tf:14:11']);
+    expect(report.findings.map((finding) => finding.message.split(':')[0])).toEqual([
+      'prod resolves its AMI from SSM parameter /images/staging/api (data.aws_ssm_parameter.follows_staging), which is not under environments.prod.amis.ssm-parameters',
+      'prod reads its AMI from the public SSM parameter /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 (data.aws_ssm_parameter.al2)',
     ]);
   });
 });

@@ -93,7 +93,7 @@ describe('the bundled action on Terraform promotion', () => {
     const [finding] = promotionFindings(run.report) as { id: string; message: string; evidence: { source: string; text: string }[] }[];
     expect(promotionFindings(run.report).map((found) => found.id)).toEqual(['DG302']);
     expect(finding?.id).toBe('DG302');
-    expect(finding?.message).toMatch(/which landed in staging on main at \S+Z, 3h ago; prod requires 1d in staging: allowed from \S+Z\.$/);
+    expect(finding?.message).toMatch(/which landed in staging on main at \S+Z, 3h ago; prod requires 24h in staging: allowed from \S+Z\.$/);
     expect(finding?.evidence[0]?.source).toBe('git');
   });
 

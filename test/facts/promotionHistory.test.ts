@@ -90,7 +90,7 @@ describe(`history search on ${MERGES} merges`, () => {
     const elapsed = performance.now() - started;
     // The last AMI move is merge 500, 1h before NOW (its branch commit is 73h old).
     expect(brief(report.findings)).toEqual(['DG302 error prod terraform/prod/main.tf:3:13']);
-    expect(report.findings[0]?.message).toContain('1h ago; prod requires 1d in staging');
+    expect(report.findings[0]?.message).toContain('1h ago; prod requires 24h in staging');
     expect(report.notes.find((note) => note.startsWith('Promotion'))).toContain('1 value(s) entering prod searched in 1 first-parent commit(s)');
     console.log(`promotion check on ${MERGES} merges: ${Math.round(elapsed)} ms`);
     expect(elapsed).toBeLessThan(15_000);

@@ -47,7 +47,7 @@ describe('soak in a pull request, from SSM parameter history', () => {
     const report = await runSoak('pr', soakSettings(), { promotable: incoming(AMI) });
     expect(brief(report)).toEqual(['DG101 error prod']);
     const [finding] = report.findings;
-    expect(finding!.message).toContain('served staging for only 3h of the required 1d: from 2026-03-10T09:00:00Z until now (2026-03-10T12:00:00Z)');
+    expect(finding!.message).toContain('served staging for only 3h of the required 24h: from 2026-03-10T09:00:00Z until now (2026-03-10T12:00:00Z)');
     expect(finding!.message).toContain('/images/staging/api in eu-west-1 held it from version 2 at 2026-03-10T09:00:00Z (set by arn:aws:sts::111111111111:assumed-role/pipeline/build-42)');
     expect(finding!.message).toContain('It will be allowed from 2026-03-11T09:00:00Z.');
     expect(finding).toMatchObject({ file: 'terraform/prod/main.tf', line: 3 });
@@ -264,7 +264,7 @@ describe('audit', () => {
     expect(brief(report).sort()).toEqual(['DG105 error prod', 'DG106 error prod']);
     const dg106 = report.findings.find((finding) => finding.id === 'DG106')!;
     expect(dg106.message).toContain(`${AMI} went live in prod at 2026-03-09T08:00:00Z`);
-    expect(dg106.message).toContain('after serving staging for only 2h of the required 1d');
+    expect(dg106.message).toContain('after serving staging for only 2h of the required 24h');
     const dg105 = report.findings.find((finding) => finding.id === 'DG105')!;
     expect(dg105.message).toContain('launch template api-prod $Default/$Latest (version 2) in eu-west-1 takes its AMI from the public SSM parameter');
   });

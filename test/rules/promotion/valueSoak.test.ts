@@ -34,7 +34,7 @@ describe('DG302 value-not-soaked', () => {
     expect(findings).toEqual([
       {
         message:
-          'prod receives ami-0bbbbbbbbbbbbbbb2 (terraform/prod/main.tf:3), which landed in staging on main at 2026-03-10T09:00:00Z, 3h ago; prod requires 1d in staging: allowed from 2026-03-11T09:00:00Z.',
+          'prod receives ami-0bbbbbbbbbbbbbbb2 (terraform/prod/main.tf:3), which landed in staging on main at 2026-03-10T09:00:00Z, 3h ago; prod requires 24h in staging: allowed from 2026-03-11T09:00:00Z.',
         environment: 'prod',
         file: 'terraform/prod/main.tf',
         line: 3,

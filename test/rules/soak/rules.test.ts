@@ -35,7 +35,7 @@ describe('DG101 ami-not-soaked', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ environment: 'prod', file: 'terraform/prod/main.tf', line: 3, column: 13 });
     expect(findings[0]!.message).toBe(
-      `${AMI} reaches prod (${AMI} at terraform/prod/main.tf:3) but served staging for only 3h of the required 1d: ` +
+      `${AMI} reaches prod (${AMI} at terraform/prod/main.tf:3) but served staging for only 3h of the required 24h: ` +
         `from 2026-03-10T09:00:00Z until now (2026-03-10T12:00:00Z), shown by ssm (/images/staging/api in eu-west-1 held it from version 12 at 2026-03-10T09:00:00Z). ` +
         'It will be allowed from 2026-03-11T09:00:00Z.',
     );
@@ -49,7 +49,7 @@ describe('DG101 ami-not-soaked', () => {
 
   it('says when the AMI no longer serves staging', () => {
     const [finding] = amiNotSoaked.check({ amiSoak: facts([soakCase([shown('git', since(10, 'landed', { to: hoursAgo(6) }))])]) }, pr);
-    expect(finding!.message).toContain('for only 4h of the required 1d: from 2026-03-10T02:00:00Z to 2026-03-10T06:00:00Z');
+    expect(finding!.message).toContain('for only 4h of the required 24h: from 2026-03-10T02:00:00Z to 2026-03-10T06:00:00Z');
     expect(finding!.message).toContain('It no longer serves staging');
   });
 
@@ -139,7 +139,7 @@ describe('DG106 live-ami-unsoaked', () => {
     const reachedAt = { at: hoursAgo(28), what: '/images/prod/api in eu-west-1 holds it since version 40 at 2026-03-09T08:00:00Z' };
     const [finding] = liveAmiUnsoaked.check({ amiSoak: facts([soakCase([shown('ssm', since(30, 'staging param'))], { reachedAt })]) }, audit);
     expect(finding!.message).toBe(
-      `${AMI} went live in prod at 2026-03-09T08:00:00Z (${reachedAt.what}) after serving staging for only 2h of the required 1d (from 2026-03-09T06:00:00Z, shown by ssm: staging param).`,
+      `${AMI} went live in prod at 2026-03-09T08:00:00Z (${reachedAt.what}) after serving staging for only 2h of the required 24h (from 2026-03-09T06:00:00Z, shown by ssm: staging param).`,
     );
     expect(finding!.evidence![0]).toEqual({ source: 'live', text: `prod: ${reachedAt.what}` });
   });
