@@ -76,7 +76,7 @@ export interface FloatingAmiSource {
   kind: FloatingKind;
   /** `data.aws_ami.ubuntu`, or the SSM parameter name. */
   what: string;
-  /** The Terraform address that holds it. */
+  /** Where it is read: `data.aws_ssm_parameter.api`, `resolve:ssm: in resource.aws_launch_template.api`. */
   address: string;
   file: string;
   line: number;
@@ -317,6 +317,8 @@ export async function gatherPromotableValues(context: RunContext, index: Terrafo
 
 const PUBLIC_PARAMETER = /^\/aws\/service\//;
 const NOT_AN_IMAGE = /^\/aws\/service\/global-infrastructure\//;
+/** A `data "aws_ssm_parameter"` is taken for an AMI source only by its name: the grammar does not follow references. */
+const IMAGE_PARAMETER = /(^|[/_.-])(ami|amis|image|images|image[-_]?id)([/_.-]|$)/i;
 
 function parameterName(resolved: string): { name: string; pinned: boolean } {
   // resolve:ssm:/name:12 pins version 12; resolve:ssm:/name:label follows a label that can move.
@@ -348,10 +350,14 @@ export function floatingAmiSources(settings: Settings, index: TerraformIndex, re
         if (parameter.dynamic || parameter.kind === 'resource') continue;
         const { name, pinned } = parameter.kind === 'resolve' ? parameterName(parameter.name) : { name: parameter.name, pinned: false };
         if (pinned) continue;
-        const base = { environment, what: name, address: parameter.address, file: path, line: parameter.line, column: parameter.column, via };
-        if (PUBLIC_PARAMETER.test(name) && !NOT_AN_IMAGE.test(name)) found.push({ ...base, kind: 'public-parameter' });
-        // resolve:ssm: is only valid for AMI ids, so any unlisted one is an AMI outside the promotion flow.
-        else if (parameter.kind === 'resolve' && !listed.has(normaliseParameter(name))) found.push({ ...base, kind: 'unlisted-parameter' });
+        const address = parameter.kind === 'resolve' ? `resolve:ssm: in ${parameter.address}` : parameter.address;
+        const base = { environment, what: name, address, file: path, line: parameter.line, column: parameter.column, via };
+        if (PUBLIC_PARAMETER.test(name)) {
+          if (!NOT_AN_IMAGE.test(name)) found.push({ ...base, kind: 'public-parameter' });
+        } else if (!listed.has(normaliseParameter(name)) && (parameter.kind === 'resolve' || IMAGE_PARAMETER.test(name))) {
+          // resolve:ssm: is only valid for AMI ids; a data source counts when its name says it holds an image.
+          found.push({ ...base, kind: 'unlisted-parameter' });
+        }
       }
     }
   }

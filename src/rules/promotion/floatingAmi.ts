@@ -22,7 +22,7 @@ function describe(source: Source, previous: string): { message: string; fix: str
       };
     case 'unlisted-parameter':
       return {
-        message: `${env} resolves its AMI from SSM parameter ${source.what} (resolve:ssm: in ${source.address}), which is not under ${param}: nothing checks what it holds before ${env} launches it.`,
+        message: `${env} resolves its AMI from SSM parameter ${source.what} (${source.address}), which is not under ${param}: nothing checks what it holds before ${env} launches it.`,
         fix: `List ${source.what} under ${param} so its history is checked, pin a version (resolve:ssm:${source.what}:<version>), or pin the AMI id.`,
       };
   }
