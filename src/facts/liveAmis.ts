@@ -297,7 +297,13 @@ export async function gatherLiveAmis(context: RunContext, reader: AwsEvidenceRea
   result.environments = new Map(names.map((env) => [env, result.environments.get(env) ?? []]));
 
   if (target) {
-    const candidates = input ? [{ ami: input, environment: target, source: 'input' as const, origin: { detail: 'the ami-id input' } }] : launchCandidates(result.environments.get(target) ?? []);
+    // A launch template or parameter that could not be read may name another AMI: no fallback then.
+    const unread = result.failures.some((failure) => failure.environment === target);
+    const candidates = input
+      ? [{ ami: input, environment: target, source: 'input' as const, origin: { detail: 'the ami-id input' } }]
+      : unread
+        ? []
+        : launchCandidates(result.environments.get(target) ?? []);
     if (candidates.length === 0) {
       const amis = reader.environment(target).amis;
       const configured = reader.regions(target).length > 0 && (amis.launchTemplates.length > 0 || amis.ssmParameters.length > 0);

@@ -61,7 +61,7 @@ describe('the scheduled audit (bundled action)', () => {
     expect(dg106).toHaveLength(1);
     expect(dg106[0].environment).toBe('prod');
     expect(dg106[0].message).toContain(`${AMI} went live in prod at`);
-    expect(dg106[0].message).toContain('after serving staging for only 2h of the required 1d');
+    expect(dg106[0].message).toContain('after serving staging for only 2h of the required 24h');
     expect(dg106[0].message).toContain('console-alice');
     expect(github.state.issues).toHaveLength(1);
     const issue = github.state.issues[0]!;

@@ -55,7 +55,7 @@ describe('preflight (bundled action)', () => {
     expect(run.outputs).toMatchObject({ result: 'fail', go: 'false', 'ami-id': AMI, blocked: 'true' });
     expect(run.code).not.toBe(0);
     const dg101 = run.report.findings.find((finding: { id: string }) => finding.id === 'DG101');
-    expect(dg101.message).toMatch(/served staging for only 3h of the required 1d: .*It will be allowed from /);
+    expect(dg101.message).toMatch(/served staging for only 3h of the required 24h: .*It will be allowed from /);
     expect(run.summary).toContain('DG101');
   });
 
@@ -70,7 +70,7 @@ describe('preflight (bundled action)', () => {
 
   it('no-go (error) when AWS cannot be read: never a go without evidence', async () => {
     const run = await preflight({ launchTemplates: [launchTemplate], faults: [{ api: '*', times: Infinity, code: 'AccessDenied', message: 'not authorized', status: 403 }] }, { 'max-attempts': '4' });
-    expect(run.outputs).toMatchObject({ result: 'error', go: 'false', blocked: 'true' });
+    expect(run.outputs).toMatchObject({ result: 'error', go: 'false', blocked: 'true', 'ami-id': '' });
     expect(run.report.findings.map((finding: { id: string }) => finding.id)).toContain('DG104');
   });
 });

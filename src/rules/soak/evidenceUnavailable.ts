@@ -29,9 +29,9 @@ export function evidenceUnavailableFindings(amiSoak: Facts['amiSoak'], evidenceM
     });
   }
   for (const { failure, amis } of failures.values()) {
-    const affected = amis.size > 0 ? ` Not evaluated because of it: ${[...amis].slice(0, 10).join(', ')}${amis.size > 10 ? ` and ${amis.size - 10} more` : ''}.` : '';
+    const affected = amis.size > 0 ? ` (left unknown: the soak of ${[...amis].slice(0, 10).join(', ')}${amis.size > 10 ? ` and ${amis.size - 10} more` : ''})` : '';
     findings.push({
-      message: `${failure.message}${affected}`,
+      message: `${failure.message.replace(/\.?$/, '')}${affected}.`,
       environment: failure.environment,
       evidence: [{ source: failure.api === 'git' ? 'git' : 'aws', text: `${failure.api}${failure.region ? ` in ${failure.region}` : ''}${failure.account ? `, account ${failure.account}` : ''}: ${failure.reason}` }],
       fix: failure.fix,

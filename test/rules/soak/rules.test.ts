@@ -99,7 +99,7 @@ describe('DG104 soak-evidence-unavailable', () => {
     const findings = soakEvidenceUnavailable.check({ amiSoak: facts([soakCase([failed, shown('git', since(30))]), soakCase([failed], { ami: 'ami-0fedcba9876543210' })]) }, pr);
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).toContain('GetParameterHistory in eu-west-1 (account 111111111111, environment staging)');
-    expect(findings[0]!.message).toContain(`Not evaluated because of it: ${AMI} (prod), ami-0fedcba9876543210 (prod).`);
+    expect(findings[0]!.message).toContain(`raise max-attempts (left unknown: the soak of ${AMI} (prod), ami-0fedcba9876543210 (prod)).`);
     expect(findings[0]!.fix).toBe('raise max-attempts');
   });
 
