@@ -179,7 +179,7 @@ describe('applied before merge (DG304, DG305)', () => {
     const report = await check(r, { github: fakeGitHub([applied, unrelated]) });
     expect(brief(report.findings)).toEqual(['DG304 error prod -']);
     expect(report.findings[0]?.message).toBe(
-      '#3 "Scale prod ASG to 12" carries "terraform-applied" and is still open (opened 2d 2h ago, at 2026-03-08T10:00:00Z): ' +
+      '#3 "Scale prod ASG to 12" carries "terraform-applied" and is still open (opened 50h ago, at 2026-03-08T10:00:00Z): ' +
         'what is live differs from the base branch; blocking because this change reaches prod (terraform/prod/main.tf).',
     );
   });

@@ -28,7 +28,7 @@ describe('DG304 applied-but-unmerged', () => {
   it('lists number, title and age, and nothing when no other PR is applied', () => {
     const [finding] = appliedButUnmerged.check({ appliedPulls, terraformChange: stagingChange }, { settings: defaults, mode: 'pr', now: NOW });
     expect(finding?.message).toBe(
-      '#3 "Scale prod" carries "terraform-applied" and is still open (opened 1d 2h ago, at 2026-03-09T10:00:00Z): what is live differs from the base branch; warning because this change does not reach prod.',
+      '#3 "Scale prod" carries "terraform-applied" and is still open (opened 26h ago, at 2026-03-09T10:00:00Z): what is live differs from the base branch; warning because this change does not reach prod.',
     );
     expect(appliedButUnmerged.check({ appliedPulls: { ...appliedPulls, pulls: [] }, terraformChange: prodChange }, { settings: defaults, mode: 'pr', now: NOW })).toEqual([]);
   });

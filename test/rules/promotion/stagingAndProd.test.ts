@@ -37,7 +37,7 @@ describe('DG301 staging-and-prod-in-one-change', () => {
     expect(found[1]?.message).toBe(
       'This change reaches staging and prod together, so it cannot soak in staging first: staging through envs/modules/net ← envs/staging/main.tf:2; prod through envs/prod/main.tf.',
     );
-    expect(found[1]?.fix).toContain('let it serve staging for 2d');
+    expect(found[1]?.fix).toContain('let it serve staging for 48h');
   });
 
   it('does not skip an environment: dev and prod together is no DG301 of its own', () => {

@@ -50,7 +50,7 @@ describe('DG302 value-not-soaked', () => {
     const prod = incoming({ environment: 'prod', previous: 'staging', file: 'envs/prod/main.tf', intervals: [interval(30)] });
     const found = notSoakedFindings(values(staging, prod), threeEnvironments, NOW);
     expect(found.map((finding) => finding.file)).toEqual(['envs/prod/main.tf']);
-    expect(found[0]?.message).toContain('prod requires 2d in staging: allowed from 2026-03-11T06:00:00Z.');
+    expect(found[0]?.message).toContain('prod requires 48h in staging: allowed from 2026-03-11T06:00:00Z.');
   });
 
   it('names the module chain a value comes through', () => {
@@ -74,7 +74,7 @@ describe('DG303 value-never-in-previous-env', () => {
         message:
           'prod receives version 5.2.0 of module source terraform-aws-modules/vpc/aws (terraform/prod/main.tf:3), which staging never had on main; this change brings it into staging at the same time.',
         evidence: [{ source: 'git', text: 'version 5.2.0 of module source terraform-aws-modules/vpc/aws: in no Terraform of staging on the first-parent history of main (0123456)' }],
-        fix: 'Promote 5.2.0 to staging first in its own pull request, let it serve there for 1d, then bring it to prod.',
+        fix: 'Promote 5.2.0 to staging first in its own pull request, let it serve there for 24h, then bring it to prod.',
       }),
     ]);
   });
