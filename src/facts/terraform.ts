@@ -52,7 +52,8 @@ export function environmentClassifier(settings: Settings): (path: string) => str
 export function environmentsClassifier(settings: Settings): (path: string) => string[] {
   const matchers = settings.promotion.map((name) => ({
     name,
-    match: picomatch(settings.environments.get(name)?.terraform ?? [], { dot: true, nocase: !settings.environmentsConfigured }),
+    // Flag s: a newline in a file name must not let `**` miss it (git and Terraform take such names).
+    match: picomatch(settings.environments.get(name)?.terraform ?? [], { dot: true, flags: settings.environmentsConfigured ? 's' : 'is' }),
   }));
   return (path) => matchers.filter(({ match }) => match(path)).map(({ name }) => name);
 }
