@@ -69,7 +69,7 @@ export const DEFAULT_INPUTS: Inputs = {
 };
 
 /** Resolves rule keys (id or name) to ids; unknown keys are configuration errors. */
-export type RuleLookup = (key: string) => { id: string } | undefined;
+export type RuleLookup = (key: string) => { id: string; levelLocked?: boolean } | undefined;
 
 export function buildSettings(
   file: ConfigFile | undefined,
@@ -134,6 +134,12 @@ export function buildSettings(
       throw new ConfigurationError(
         `${configFile ?? 'configuration'}: "rules.${key}" is not a deploy-guard rule.`,
         'Use a rule id (DG204) or name (hardcoded-tool-path) from the README.',
+      );
+    }
+    if (rule.levelLocked && level !== 'error') {
+      throw new ConfigurationError(
+        `${configFile ?? 'configuration'}: "rules.${key}: ${level}" is not allowed: ${rule.id} reports evidence that could not be read, and a guard must not pass because it could not look.`,
+        `Remove "rules.${key}"; fix the access it reports instead (credentials, IAM, max-attempts).`,
       );
     }
     ruleLevels.set(rule.id, level);

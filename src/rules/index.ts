@@ -15,6 +15,7 @@ export const ENGINE_RULES: readonly RuleMeta[] = [
     family: 'process',
     defaultLevel: 'error',
     overridable: false,
+    levelLocked: true,
     summary: 'deploy-guard itself failed; the run ends in error, never in a pass.',
     help:
       'Something failed inside deploy-guard or one of its adapters, so part of the check could not run. ' +
@@ -22,7 +23,13 @@ export const ENGINE_RULES: readonly RuleMeta[] = [
   },
 ];
 
-export const ALL_RULE_META: readonly RuleMeta[] = [...RULES, ...ENGINE_RULES];
+/**
+ * One entry per rule id. DG105 is evaluated by two units (from Terraform in rules/promotion, from what AWS
+ * launches in rules/soak) that share id, name, level and help; users see and configure it as one rule.
+ */
+export const ALL_RULE_META: readonly RuleMeta[] = [...RULES, ...ENGINE_RULES].filter(
+  (rule, index, all) => all.findIndex((other) => other.id === rule.id) === index,
+);
 
 export function findRule(key: string): RuleMeta | undefined {
   const wanted = key.toLowerCase();

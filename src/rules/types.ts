@@ -12,6 +12,8 @@ export interface RuleMeta {
   defaultLevel: Level;
   /** Error findings of an overridable rule may be downgraded by a valid break-glass override. */
   overridable: boolean;
+  /** "Could not evaluate" rules: their level cannot be configured down (a guard must not pass because it could not look). */
+  levelLocked?: boolean;
   /** One line: what it catches. */
   summary: string;
   /** One paragraph: why it matters and how to fix it (shown in SARIF help and the README). */

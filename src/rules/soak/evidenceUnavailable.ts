@@ -42,6 +42,7 @@ export function evidenceUnavailableFindings(amiSoak: Facts['amiSoak'], evidenceM
 
 export const soakEvidenceUnavailable = defineRule({
   id: 'DG104',
+  levelLocked: true,
   name: 'soak-evidence-unavailable',
   family: 'soak',
   defaultLevel: 'error',
