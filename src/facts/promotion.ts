@@ -257,6 +257,20 @@ export async function gatherPromotableValues(context: RunContext, index: Terrafo
   }
 
   const addedTo = new Map<string, Map<string, ValueOccurrence & { via: ModuleEdge[] }>>();
+  // Every changed file of an environment that could not be read is named, not only the first one.
+  const problems = changedTerraform.flatMap((file) => {
+    const problem = unreadable.get(file.path);
+    const envs = order.filter((env) => reach.of(file.path).has(env));
+    if (file.status === 'deleted' || !problem || envs.length === 0) return [];
+    return [{ path: file.path, text: `${file.path}${problem.line ? `:${problem.line}` : ''} (${envs.join(', ')}) could not be read: ${problem.reason}.` }];
+  });
+  if (problems.length > 0) {
+    throw new PromotionNotEvaluated(
+      problems.map((problem) => problem.text).join(' '),
+      `Make ${problems.length === 1 ? problems[0]!.path : 'each of them'} valid Terraform under ${MAX_FILE_BYTES / 1024 / 1024} MiB; deploy-guard reads every changed file of an environment before it lets the change through.`,
+    );
+  }
+
   for (const env of order) {
     const atBase = new Set<string>();
     for (const occurrence of baseOccurrences) if (reach.of(occurrence.file).has(env)) atBase.add(valueId(occurrence));
@@ -269,13 +283,6 @@ export async function gatherPromotableValues(context: RunContext, index: Terrafo
       if (file.status === 'deleted') continue;
       const via = reach.of(file.path).get(env);
       if (!via) continue;
-      const problem = unreadable.get(file.path);
-      if (problem) {
-        throw new PromotionNotEvaluated(
-          `${file.path}${problem.line ? `:${problem.line}` : ''} (${env}) could not be read: ${problem.reason}.`,
-          `Make ${file.path} valid Terraform under ${MAX_FILE_BYTES / 1024 / 1024} MiB; deploy-guard reads every changed file of an environment before it lets the change through.`,
-        );
-      }
       const parsed = index.files.get(file.path);
       if (!parsed) continue;
       for (const occurrence of promotableValuesIn(file.path, parsed.analysis).sort(byPosition)) {
