@@ -16,12 +16,12 @@ export const scriptNotAnalysed = defineRule({
     'first parse error. Fix: correct the syntax (`bash -n script.sh` shows it), keep scripts under the 2 MiB cap and in UTF-8, ' +
     'or list files that are not deploy scripts in scripts.exclude.',
   check({ deployScripts }) {
-    if (!deployScripts.imageChecks) return [];
     return deployScripts.unanalysed.map((entry) => {
       const parse = /parse error|cloud-init:|appspec:|MIME/.test(entry.reason);
       return {
         message: `${entry.file}${entry.line ? `:${entry.line}` : ''} could not be analysed: ${entry.reason}${entry.onInstance ? `; it runs on instances (${entry.runs[0] ?? 'deploy script'}), so its commands are unchecked` : ''}.`,
-        level: entry.onInstance ? ('error' as const) : ('warning' as const),
+        // Without image checks only DG204 would have read it: then it cannot hide a block, and warns.
+        level: entry.onInstance && deployScripts.imageChecks ? ('error' as const) : ('warning' as const),
         file: entry.file,
         ...(entry.line ? { line: entry.line } : {}),
         ...(entry.column ? { column: entry.column } : {}),
