@@ -8,8 +8,18 @@ import { parseConfig } from '../../src/config/load.js';
 import { decideOutcome } from '../../src/engine/outcome.js';
 import { normalisePath } from '../../src/facts/workspace.js';
 import { RESULTS, type Finding, type NotEvaluated } from '../../src/model.js';
+import { analyseShell } from '../../src/parse/shell.js';
 import { analyseTerraform } from '../../src/parse/terraform.js';
 import { fragments, withinASecond, RUNS, SEED } from './fuzzSupport.js';
+
+const SHELL_TOKENS = [
+  'echo', '/usr/bin/aws', 'aws', 's3', 'cp', 'sudo', 'env', 'exec', 'nohup', 'timeout 5', 'xargs', 'command', 'bash -c', "sh -c '", 'su -c',
+  '$(', ')', '`', '"', "'", '{', '}', '(', ';', '&&', '||', '|', '&', '!', 'if', 'then', 'elif', 'else', 'fi', 'case x in', 'a)', ';;', 'esac',
+  'for i in 1 2', 'while true', 'do', 'done', 'function f', 'f()', '<<EOF\n', '<<-\'EOF\'\n', '\nEOF\n', '<<<', '>', '>>', '2>&1', '<(', '>(',
+  'PATH=/opt/bin:$PATH', 'export PATH=', 'AWS=/usr/bin/aws', '"$AWS"', '${X:-/usr/local/bin/aws}', '${X%/*}', '${#X}', '${X[@]}', '$((1+2))',
+  '[ -x /usr/local/bin/aws ]', '[[ -f x ]]', 'test -e', 'command -v aws', 'which aws', '$(dirname "$0")/x.sh', 'source ./lib.sh', '. lib.sh',
+  'echo "* * * * * root /usr/bin/aws" > /etc/cron.d/x', 'crontab -', '#', '#!/bin/bash', '\\', '\n', '\r\n', ' ', '\t', '\u202E', '\u0000', '\uFEFF',
+];
 
 const TERRAFORM_TOKENS = [
   'resource "aws_launch_template" "api" {', 'data "aws_ssm_parameter" "ami" {', 'data "aws_ami" "x" {', 'module "api" {',
@@ -36,6 +46,28 @@ const CONFIG_TOKENS = [
 const PATH_TOKENS = ['a', 'b', '..', '.', '', '/', '//', '\\', '..\\', 'C:', '~', '%2e%2e', '\u202E', '\n', ' ', '::', 'terraform', 'prod', '.git', '\u0000'];
 
 describe('fuzzing the extractors and the loaders', () => {
+  it(`analyseShell never throws, always answers in under a second (${RUNS.shell} + ${RUNS.shellNesting} cases)`, async () => {
+    const timing = withinASecond();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fragments(SHELL_TOKENS, 80, ' '), fragments(SHELL_TOKENS, 80), fc.string({ unit: 'binary', maxLength: 400 })), fc.integer({ min: 0, max: 5000 }), async (text, lineOffset) => {
+        const analysis = await timing.measure(() => analyseShell(text, { lineOffset, path: ['/usr/bin', '/bin'] }));
+        for (const found of [...analysis.commands, ...analysis.guards, ...analysis.sources]) {
+          expect(found.line).toBeGreaterThan(lineOffset);
+          expect(found.column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { seed: SEED, numRuns: RUNS.shell },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), fc.constantFrom('$(', '{ ', '( ', 'if true; then ', '"$(', '`echo ', 'bash -c "'), fc.boolean(), async (depth, open, closed) => {
+        const close = { '$(': ')', '{ ': '; }', '( ': ')', 'if true; then ': '; fi', '"$(': ')"', '`echo ': '`', 'bash -c "': '"' }[open] ?? '';
+        await timing.measure(() => analyseShell(`${open.repeat(depth)}/usr/bin/aws s3 ls${closed ? close.repeat(depth) : ''}\n`));
+      }),
+      { seed: SEED, numRuns: RUNS.shellNesting },
+    );
+    timing.check();
+  });
+
   it(`analyseTerraform never throws, always answers in under a second (${RUNS.terraform} + ${RUNS.terraformNesting} cases)`, async () => {
     const timing = withinASecond();
     await fc.assert(
