@@ -64,9 +64,9 @@ async function preflightOf(facts: Pick<FactStore, 'get'>, context: RunContext, b
 async function relevanceOf(facts: Pick<FactStore, 'get'>, context: RunContext): Promise<string | undefined> {
   if (context.mode !== 'pr') return undefined;
   const changes = await facts.get('changes');
-  const relevant = deployRelevance(context.settings);
+  const relevant = deployRelevance(context.settings, await facts.get('repoFiles'));
   if (changes.files.some((file) => relevant(file.path) || (file.previousPath !== undefined && relevant(file.previousPath)))) return undefined;
-  return `No deploy-relevant changes: ${changes.files.length} changed file(s), none of them Terraform, deploy scripts, image manifests or deploy-guard configuration.`;
+  return `No deploy-relevant changes: ${changes.files.length} changed file(s), none of them Terraform, deploy scripts or CodeDeploy revisions, image manifests or deploy-guard configuration.`;
 }
 
 export async function runChecks(context: RunContext, options: RunOptions = {}): Promise<RunReport> {

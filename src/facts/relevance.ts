@@ -5,7 +5,15 @@ import type { Settings } from '../config/settings.js';
 const TERRAFORM = /\.(tf|tfvars|tf\.json|tfvars\.json|hcl|tftpl|tpl)$/;
 const CLOUD_INIT_OR_SCRIPT = /(^|\/)(user[-_]?data[^/]*|cloud[-_]?init[^/]*|appspec\.ya?ml)$/i;
 
-export function deployRelevance(settings: Settings): (path: string) => boolean {
+const APPSPEC = /(^|\/)appspec\.ya?ml$/;
+
+/**
+ * @param repoFiles every file of the checkout: a CodeDeploy revision is the folder of its appspec, so any
+ * file under it (a hook in Python, a config the hooks read) is deployed and relevant.
+ */
+export function deployRelevance(settings: Settings, repoFiles: readonly string[] = []): (path: string) => boolean {
+  const revisionRoots = repoFiles.filter((file) => APPSPEC.test(file)).map((file) => file.slice(0, file.lastIndexOf('/') + 1));
+  const underRevision = (path: string) => revisionRoots.some((root) => path.startsWith(root));
   const globs = [
     ...settings.scripts.include,
     ...settings.images.manifests,
@@ -18,5 +26,6 @@ export function deployRelevance(settings: Settings): (path: string) => boolean {
     path === settings.inputs.config ||
     TERRAFORM.test(path) ||
     CLOUD_INIT_OR_SCRIPT.test(path) ||
+    underRevision(path) ||
     (matchesGlob(path) && !excluded(path));
 }
