@@ -19,8 +19,9 @@ export function deployRelevance(settings: Settings, repoFiles: readonly string[]
     ...settings.images.manifests,
     ...[...settings.environments.values()].flatMap((env) => env.terraform),
   ];
-  const matchesGlob = picomatch(globs, { dot: true });
-  const excluded = picomatch(settings.scripts.exclude, { dot: true });
+  // Flag s: `**` must match folder names with a newline too (git takes them).
+  const matchesGlob = picomatch(globs, { dot: true, flags: 's' });
+  const excluded = picomatch(settings.scripts.exclude, { dot: true, flags: 's' });
   return (path) =>
     path === settings.configFile ||
     path === settings.inputs.config ||

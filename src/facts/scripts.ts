@@ -139,7 +139,8 @@ class Catalogue {
     private readonly deps: ScriptDependencies,
   ) {
     this.repo = new Set(deps.repoFiles);
-    this.excluded = picomatch(context.settings.scripts.exclude, { dot: true });
+    // Flag s: `**` must match folder names with a newline too (git takes them).
+    this.excluded = picomatch(context.settings.scripts.exclude, { dot: true, flags: 's' });
     this.runPath = context.settings.scripts.runPath;
   }
 
@@ -204,7 +205,7 @@ class Catalogue {
 
   async discover(): Promise<void> {
     const { settings } = this.context;
-    const include = picomatch(settings.scripts.include, { dot: true });
+    const include = picomatch(settings.scripts.include, { dot: true, flags: 's' });
     const explicitInclude = JSON.stringify(settings.scripts.include) !== JSON.stringify(DEFAULT_SCRIPT_GLOBS);
     const { terraform } = this.deps;
 

@@ -1,5 +1,6 @@
 // Reading repository files safely: size cap, binary and encoding checks, no symlink escapes.
-import { lstat, open, realpath } from 'node:fs/promises';
+import { lstatSync, realpathSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { git } from './git.js';
 
@@ -30,12 +31,29 @@ export async function listFiles(root: string): Promise<string[]> {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads one repository file, never past the cap and never through a symlink that leaves the workspace. */
+/** The workspace's own real path, resolved once per root (every file read compares against it). */
+const realRoots = new Map<string, string>();
+
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpathSync.native(root);
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
+/**
+ * Reads one repository file, never past the cap and never through a symlink that leaves the workspace.
+ * The metadata checks (lstat, realpath) are synchronous: each is a few microseconds, while a round trip
+ * through libuv's thread pool costs more than the call itself and a run reads thousands of files. The
+ * content is read through a file handle, at most the cap.
+ */
 export async function readRepoFile(root: string, path: string, maxBytes = MAX_FILE_BYTES): Promise<FileRead> {
   const absolute = join(root, path);
   let info;
   try {
-    info = await lstat(absolute);
+    info = lstatSync(absolute);
   } catch {
     return { ok: false, path, reason: 'missing', detail: 'no such file in the checkout' };
   }
@@ -43,16 +61,16 @@ export async function readRepoFile(root: string, path: string, maxBytes = MAX_FI
   // workspace just as well, and lstat follows it silently.
   let target: string;
   try {
-    target = await realpath(absolute);
+    target = realpathSync.native(absolute);
   } catch {
     return { ok: false, path, reason: 'symlink-outside', detail: 'symbolic link that does not resolve (dangling or a loop); not followed' };
   }
-  const inside = relative(await realpath(root), target);
+  const inside = relative(realRoot(root), target);
   if (inside.startsWith('..') || isAbsolute(inside) || inside.split(sep)[0] === '..') {
     const what = info.isSymbolicLink() ? 'symbolic link to a file outside the workspace' : 'under a symbolically linked folder that leaves the workspace';
     return { ok: false, path, reason: 'symlink-outside', detail: `${what}; not followed` };
   }
-  if (info.isSymbolicLink()) info = await lstat(target);
+  if (info.isSymbolicLink()) info = lstatSync(target);
   if (!info.isFile()) return { ok: false, path, reason: 'not-a-file', detail: 'not a regular file' };
   if (info.size > maxBytes) {
     return { ok: false, path, reason: 'too-large', detail: `${info.size} bytes, over the ${maxBytes}-byte cap; not read` };
