@@ -395,9 +395,10 @@ class Catalogue {
     const sourceable = [...changed].filter((path) => this.repo.has(path) && !NOT_SOURCEABLE.test(path));
     if (sourceable.length > 0) {
       for (const unit of all) {
-        if (scoped.has(unit)) continue;
+        // Without a file of its own or a revision, no `source` of the unit resolves to a repository file.
+        if (scoped.has(unit) || (!unit.scriptPath && !unit.bundle)) continue;
         const text = await unit.peek();
-        if (text !== undefined && sourceable.some((path) => text.includes(posix.basename(path)))) {
+        if (text !== undefined && sourceable.some((path) => maySource(unit, path, text))) {
           unit.viaSource = true;
           scoped.add(unit);
         }
@@ -759,6 +760,34 @@ function addMime(content: Content, text: string, map: MapPos): void {
 function describeRuns(runs: string[]): string[] {
   const specific = [...new Set(runs)].filter((run) => run !== 'matched by scripts.include');
   return specific.length > 0 ? specific : ['a shell script matched by scripts.include'];
+}
+
+/** Up-navigation in a script's text: `..`, `${0%/*}`, `$(dirname "$(dirname "$0")")`. */
+const UP = /\.\.|%\/|dirname[^\n]*dirname/;
+
+function folderOf(path: string): string {
+  const dir = posix.dirname(path);
+  return dir === '.' ? '' : dir;
+}
+
+/**
+ * Whether a unit may `source` the changed file `path`: a cheap test on its text before the shell analysis
+ * that decides it (a candidate is analysed, and kept only if one of its sources resolves to the file).
+ * The file's name must appear in the text, and its folder must be one the unit reaches without naming it
+ * (anywhere in its CodeDeploy revision: `/opt/app/current/lib.sh`; its own folder or one above:
+ * `$(dirname "$0")/common.sh`), or be named in the text, below the unit's folder (`lib/common.sh`) or
+ * after a way up (`../../shared/lib/common.sh`). Without this, one changed `common.sh` made every script
+ * that sources a `common.sh` of its own a candidate: in a monorepo, hundreds of analyses to keep none.
+ */
+function maySource(unit: Unit, path: string, text: string): boolean {
+  if (!text.includes(posix.basename(path))) return false;
+  const folder = folderOf(path);
+  if (folder === '') return true;
+  if (unit.bundle && (unit.bundle.root === '' || path.startsWith(`${unit.bundle.root}/`))) return true;
+  const own = unit.scriptPath === undefined ? undefined : folderOf(unit.scriptPath);
+  if (own !== undefined && (own === folder || own.startsWith(`${folder}/`))) return true;
+  if (!text.includes(posix.basename(folder))) return false;
+  return (own !== undefined && (own === '' || folder.startsWith(`${own}/`))) || UP.test(text);
 }
 
 function kindOf(program: string): ScriptCommand['kind'] {

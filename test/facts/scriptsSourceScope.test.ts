@@ -1,0 +1,66 @@
+// A changed functions file puts in scope the scripts that source it, and only those: in a monorepo every
+// service has a `common.sh` of its own, and a change to one must not analyse the hooks of all the others.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FactStore } from '../../src/facts/registry.js';
+import { contextFor, openPull } from '../rules/binaries/harness.js';
+import { createRepo, type TestRepo } from '../support/gitRepo.js';
+
+// Counts the shell analyses: the cost this scope saves.
+const parsed = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/parse/shell.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/parse/shell.js')>();
+  return { ...real, analyseShell: (...args: Parameters<typeof real.analyseShell>) => (parsed.count++, real.analyseShell(...args)) };
+});
+
+let repo: TestRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+const CONFIG = `promotion: [staging, prod]
+environments:
+  staging:
+    terraform: ["terraform/staging/**"]
+  prod:
+    terraform: ["terraform/prod/**"]
+scripts:
+  include: ["services/**/*.sh", "shared/**/*.sh", "**/appspec.yml"]
+`;
+
+const appspec = (name: string) =>
+  `version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /opt/${name}\nhooks:\n  ApplicationStart:\n    - location: scripts/start.sh\n`;
+const start = (extra = '') => `#!/bin/bash\nset -euo pipefail\nsource "$(dirname "$0")/common.sh"\n${extra}log "started"\n`;
+const common = (tool: string) => `log() { ${tool} -t app "$*"; }\n`;
+
+function estate(): Record<string, string> {
+  const files: Record<string, string> = { '.github/deploy-guard.yml': CONFIG, 'shared/lib/common.sh': common('logger') };
+  for (const name of ['api', 'worker', 'billing', 'search']) {
+    files[`services/${name}/appspec.yml`] = appspec(name);
+    files[`services/${name}/scripts/common.sh`] = common('logger');
+    files[`services/${name}/scripts/start.sh`] = start();
+  }
+  // Sources a functions file of another folder by naming it, and one at the revision's absolute path.
+  files['services/search/scripts/start.sh'] = start('source "$(dirname "$0")/../../../shared/lib/common.sh"\n');
+  files['services/billing/scripts/start.sh'] = start('source /opt/billing/scripts/common.sh\n');
+  return files;
+}
+
+async function analysed(changed: Record<string, string>): Promise<string[]> {
+  repo = createRepo(estate());
+  openPull(repo, changed);
+  const context = contextFor(repo, { mode: 'pr' });
+  parsed.count = 0;
+  const scripts = await new FactStore(context).get('deployScripts');
+  return scripts.scripts.map((script) => script.file).sort();
+}
+
+describe('PR scope of a changed functions file', () => {
+  it('analyses the scripts beside it, not every script mentioning a common.sh of its own', async () => {
+    expect(await analysed({ 'services/api/scripts/common.sh': common('systemd-cat') })).toEqual(['services/api/scripts/common.sh', 'services/api/scripts/start.sh']);
+    // api's two scripts (start.sh sources common.sh, read once more with its PATH), never the other services'.
+    expect(parsed.count).toBeLessThanOrEqual(3);
+  });
+
+  it('still finds a script in another folder that names the file, or reaches it through its revision', async () => {
+    expect(await analysed({ 'shared/lib/common.sh': common('systemd-cat') })).toEqual(['services/search/scripts/start.sh', 'shared/lib/common.sh']);
+    expect(await analysed({ 'services/billing/scripts/common.sh': common('systemd-cat') })).toEqual(['services/billing/scripts/common.sh', 'services/billing/scripts/start.sh']);
+  });
+});
