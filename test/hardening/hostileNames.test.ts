@@ -127,3 +127,27 @@ describe('a newline in a path does not move a file out of its environment', () =
     }
   });
 });
+
+describe('a newline in a folder name does not hide a deploy script from the PR check', () => {
+  it('a PR that changes only deploy/<folder with a newline>/start.sh is deploy-relevant and the script is analysed', async () => {
+    const scriptRepo = createRepo({ 'README.md': '# infra\n', 'deploy/app\nv2/start.sh': '#!/bin/sh\necho start\n' });
+    try {
+      const base = scriptRepo.git('rev-parse', 'HEAD').trim();
+      scriptRepo.git('checkout', '-q', '-b', 'script');
+      scriptRepo.write({ 'deploy/app\nv2/start.sh': '#!/bin/sh\n/usr/bin/aws s3 cp s3://bucket/app.tgz /opt/\n' });
+      const head = scriptRepo.commit('script', '2026-01-02T00:00:00Z');
+      const script = await runAction({
+        workspace: scriptRepo.dir,
+        eventName: 'pull_request',
+        event: { pull_request: { number: 9, title: 'script', body: '', user: { login: 'dev' }, labels: [], head: { sha: head }, base: { sha: base, ref: 'main' } }, repository: { full_name: 'acme/infra' } },
+        env: { GITHUB_API_URL: github.url },
+      });
+      expect(script.summary).not.toContain('No deploy-relevant changes');
+      expect(script.report.notes.join('\n')).not.toContain('No deploy-relevant changes');
+      // And the script is read: its hard-coded /usr/bin/aws is reported where it is.
+      expect(script.report.findings).toContainEqual(expect.objectContaining({ id: 'DG204', file: 'deploy/app\nv2/start.sh', line: 2 }));
+    } finally {
+      scriptRepo.cleanup();
+    }
+  });
+});
