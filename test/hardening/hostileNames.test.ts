@@ -1,10 +1,11 @@
 // File names are repository content too: newlines, workflow commands, backticks, bidi controls, HTML and
 // @mentions. The bundled action echoes them in the summary, annotations, log, SARIF and report; none may
 // start a workflow command, render as HTML, ping a team or reorder what a reviewer reads.
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepo, type TestRepo } from '../support/gitRepo.js';
 import { startGitHubLoopback, type GitHubLoopback } from '../support/githubLoopback.js';
-import { runAction, type ActionRun } from '../support/runAction.js';
+import { DIST_CLI, runAction, type ActionRun } from '../support/runAction.js';
 
 const HOSTILE_NAMES = [
   'terraform/misc/new\nline.tf',
@@ -148,6 +149,34 @@ describe('a newline in a folder name does not hide a deploy script from the PR c
       expect(script.report.findings).toContainEqual(expect.objectContaining({ id: 'DG204', file: 'deploy/app\nv2/start.sh', line: 2 }));
     } finally {
       scriptRepo.cleanup();
+    }
+  });
+});
+
+describe('hostile file names in the CLI (a terminal, or a workflow step running the CLI)', () => {
+  it('prints no terminal escape, no bidi control and no workflow command from a file name', () => {
+    const cliRepo = createRepo({ 'README.md': '# infra\n', 'terraform/staging/main.tf': 'locals {}\n', 'terraform/prod/main.tf': 'locals {}\n' });
+    try {
+      cliRepo.write({
+        'terraform/misc/\u001b[2J\u001b]0;owned\u0007clear.tf': 'locals {}\n',
+        'terraform/misc/x\n::error title=PWNED::cli.tf': 'locals {}\n',
+        'terraform/misc/bidi\u202Efdp.tf': 'locals {}\n',
+      });
+      cliRepo.commit('names', '2026-01-02T00:00:00Z');
+      const cli = spawnSync(process.execPath, [DIST_CLI, 'check', '--base', 'HEAD~1'], {
+        cwd: cliRepo.dir,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', GITHUB_API_URL: github.url },
+        encoding: 'utf8',
+      });
+      expect(cli.stdout).toContain('DG306');
+      expect(cli.stdout).toContain('\\u001B[2J');
+      for (const output of [cli.stdout, cli.stderr]) {
+        // eslint-disable-next-line no-control-regex -- matching control characters is the point
+        expect(output).not.toMatch(/[\u001b\u0007\u009b\u202E]/);
+        for (const line of output.split(/\r\n|\r|\n/)) expect(line.trimStart()).not.toMatch(/^::|^##\[/);
+      }
+    } finally {
+      cliRepo.cleanup();
     }
   });
 });
