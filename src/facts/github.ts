@@ -35,6 +35,7 @@ export interface GitHubTarget {
 }
 
 const MAX_RETRIES_ON_LIMIT = 3;
+const TRUSTED_AUTHORS: ReadonlySet<string> = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 export function createGitHubApi(target: GitHubTarget): GitHubApi {
   const { owner, repo } = target;
@@ -92,7 +93,10 @@ export function createGitHubApi(target: GitHubTarget): GitHubApi {
     },
     async findOpenIssueWithMarker(marker) {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', per_page: 100, creator: undefined });
-      const found = issues.find((issue) => !issue.pull_request && (issue.body ?? '').includes(marker));
+      // Anyone may open an issue holding the marker: only one opened by an app (the workflow token is
+      // github-actions[bot]) or by someone with access to the repository can be the tracking issue.
+      const trusted = (issue: (typeof issues)[number]) => issue.user?.type === 'Bot' || TRUSTED_AUTHORS.has(issue.author_association ?? '');
+      const found = issues.find((issue) => !issue.pull_request && trusted(issue) && (issue.body ?? '').includes(marker));
       return found ? { number: found.number, body: found.body ?? '' } : undefined;
     },
     async createIssue(title, body, labels) {
