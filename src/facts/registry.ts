@@ -14,7 +14,11 @@ type Gatherers = { [K in FactKey]: (context: RunContext, facts: FactStore) => Pr
 
 const gatherers: Gatherers = {
   repoFiles: (context) => listFiles(context.workspace),
-  terraform: async (context, facts) => gatherTerraform(context, await facts.get('repoFiles')),
+  // In a PR, the changed files are always parsed (their parse errors block); the others only if they hold facts.
+  terraform: async (context, facts) => {
+    const changed = context.mode === 'pr' ? (await facts.get('changes')).files.flatMap((file) => [file.path, ...(file.previousPath !== undefined ? [file.previousPath] : [])]) : [];
+    return gatherTerraform(context, await facts.get('repoFiles'), new Set(changed));
+  },
   changes: (context) => gatherChanges(context),
   pullRequest: (context) => gatherPullRequest(context),
   override: async (context, facts) => gatherOverride(context, await facts.get('pullRequest')),

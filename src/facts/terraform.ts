@@ -2,7 +2,7 @@
 import { dirname, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings.js';
-import { analyseTerraform, type TerraformAnalysis } from '../parse/terraform.js';
+import { analyseTerraform, mayHoldTerraformFacts, type TerraformAnalysis } from '../parse/terraform.js';
 import type { RunContext } from './context.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
@@ -112,15 +112,37 @@ export function describeRead(read: Exclude<FileRead, { ok: true }>): string {
   return read.detail;
 }
 
-/** Reads and parses every Terraform file of the checkout once. */
-export async function gatherTerraform(context: RunContext, repoFiles: string[]): Promise<TerraformIndex> {
+function noFacts(): TerraformAnalysis {
+  return { amis: [], modules: [], ssmParameters: [], amiLookups: [], embeddedScripts: [], scriptFiles: [], parseErrors: [] };
+}
+
+/** Files read ahead of the parse, so that the reads' I/O overlaps the parsing. */
+const READ_AHEAD = 16;
+
+/**
+ * Reads every Terraform file of the checkout and parses, once, those that hold facts (see
+ * mayHoldTerraformFacts); the others are indexed with no facts, without a parse. Files in `mustParse`
+ * (a PR's changed files) are always parsed, so that their parse errors are known.
+ */
+export async function gatherTerraform(context: RunContext, repoFiles: string[], mustParse: ReadonlySet<string> = new Set()): Promise<TerraformIndex> {
   const files = new Map<string, ParsedTerraform>();
   const unreadable: UnreadableFile[] = [];
   const paths = repoFiles.filter((path) => TERRAFORM_FILE.test(path) && !path.includes('/.terraform/') && !path.startsWith('.terraform/'));
+  const reads: Promise<FileRead>[] = [];
+  let next = 0;
   for (const path of paths) {
-    const read = await readRepoFile(context.workspace, path);
+    while (next < paths.length && reads.length < READ_AHEAD) {
+      const ahead = readRepoFile(context.workspace, paths[next++]!);
+      ahead.catch(() => undefined); // a failure surfaces when its turn comes, never as an unhandled rejection
+      reads.push(ahead);
+    }
+    const read = await reads.shift()!;
     if (!read.ok) {
       unreadable.push({ path, reason: read.detail });
+      continue;
+    }
+    if (!mustParse.has(path) && !mayHoldTerraformFacts(read.text)) {
+      files.set(path, { path, analysis: noFacts() });
       continue;
     }
     const analysis = await analyseTerraform(read.text, { fileName: path });

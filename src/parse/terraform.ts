@@ -147,6 +147,24 @@ export const AMI_ID_PATTERN = /^ami-[0-9a-f]{8,17}$/;
 
 const MAX_PARSE_ERRORS = 10;
 
+/**
+ * Words without which analyseTerraform finds nothing but parse errors: every fact it extracts needs one
+ * of them in the raw text (an AMI id, `resolve:ssm:`, the `source` attribute of a module or Terragrunt
+ * block, the aws_ami / aws_ssm_parameter / cloudinit_config / template_file labels, a user-data
+ * attribute, a provisioner, a file() / filebase64() / templatefile() call), or a backslash, since a
+ * quoted string can spell any of them with escapes (`"\u0061mi-…"`).
+ */
+const FACT_WORDS = /ami-|resolve:ssm:|(?<![\w-])source(?![\w-])|aws_ami|aws_ssm_parameter|user_data|provisioner|cloudinit_config|template_file|file(?:base64)?\s*\(|\\/;
+
+/**
+ * A quick test on the raw text: false means the file holds no fact analyseTerraform extracts, so a
+ * caller that needs only the facts (not the parse errors) can skip the parse. Most .tf files of a large
+ * repository (resources, IAM, alarms, outputs) hold none.
+ */
+export function mayHoldTerraformFacts(text: string): boolean {
+  return FACT_WORDS.test(text);
+}
+
 /** Analyse one .tf, .tfvars, terragrunt.hcl or .pkr.hcl file. Never throws. */
 export async function analyseTerraform(
   text: string,

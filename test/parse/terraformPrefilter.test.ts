@@ -1,0 +1,66 @@
+// mayHoldTerraformFacts lets the index skip the parse of files without facts: it must never say "none" for
+// a text in which analyseTerraform finds one. Checked on fragments that join into the words it looks for
+// (and near misses), on escapes, and on every Terraform file of the repository's fixtures.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyseTerraform, mayHoldTerraformFacts, type TerraformAnalysis } from '../../src/parse/terraform.js';
+
+const facts = (analysis: TerraformAnalysis) => analysis.amis.length + analysis.modules.length + analysis.ssmParameters.length + analysis.amiLookups.length + analysis.embeddedScripts.length + analysis.scriptFiles.length;
+
+const PIECES = [
+  'resource "aws_s3_bucket" "b" {', 'data "aws_iam_policy_document" "p" {', 'module "m" {', 'terraform {', 'build {', 'locals {', 'variable "v" {', '}', '{', '\n', ' ', '=', '"', '(', ')', '[', ']', ',',
+  'sour', 'ce', 'source', 'resource', 'source_ami', '= "../modules/api"', '= "git::https://x/y.git?ref=v1"', 'version = "1.2.3"',
+  'ami', '-', '-0123456789abcdef0', '"ami-0123456789abcdef0"', 'image_id', 'aws_', 'ami"', 'ssm_parameter"', 'resolve', ':ssm:', 'resolve:ssm:/x',
+  'user', '_data', 'user_data', ' = <<EOF\n#!/bin/bash\necho hi\nEOF\n', 'provision', 'er "shell" {', 'inline = ["echo"]', 'script', 'scripts = ["a.sh"]',
+  'file', 'base64', 'template', '_file', 'templatefile', '("x.sh")', '("${path.module}/s.sh")', 'cloudinit', '_config', 'part {', 'content = "#!/bin/sh\\nls"',
+  '\\', 'u0061', '\\u0061mi-0123456789abcdef0', '\\"', '#', '//', '/*', '*/', '${var.x}', 'name = "/images/prod/api"', 'value = "v1.2.3"',
+];
+
+function terraformFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...terraformFiles(path));
+    else if (/\.(tf|tfvars|hcl)$/.test(entry)) out.push(path);
+  }
+  return out;
+}
+
+describe('mayHoldTerraformFacts', () => {
+  it('says "none" only when analyseTerraform finds nothing (fragments that join into the words, and near misses)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), async (parts) => {
+        const text = parts.join('');
+        if (!mayHoldTerraformFacts(text)) expect(facts(await analyseTerraform(text, { fileName: 'x/main.tf' }))).toBe(0);
+      }),
+      { seed: 20_261_126, numRuns: 400 },
+    );
+  });
+
+  it('keeps files with facts, escapes included, and skips plain resources', async () => {
+    const keep = [
+      'module "api" {\n  source = "../modules/api"\n}\n',
+      'terraform {\n  source = "git::https://x/y.git//app?ref=v1"\n}\n',
+      'resource "aws_instance" "x" {\n  ami = "\\u0061mi-0123456789abcdef0"\n}\n',
+      'resource "aws_instance" "x" {\n  user_data = file("${path.module}/boot.sh")\n}\n',
+      'amis = { base = "ami-0123456789abcdef0" }\n',
+    ];
+    for (const text of keep) {
+      expect(mayHoldTerraformFacts(text)).toBe(true);
+      expect(facts(await analyseTerraform(text, { fileName: 'live/main.tf' }))).toBeGreaterThan(0);
+    }
+    const skip = 'resource "aws_cloudwatch_log_group" "this" {\n  name              = "/acme/api/logs"\n  retention_in_days = 30\n}\n\noutput "name" {\n  value = aws_iam_instance_profile.this.name\n}\n';
+    expect(mayHoldTerraformFacts(skip)).toBe(false);
+  });
+
+  it('never skips a fixture file that holds facts', async () => {
+    const files = terraformFiles(resolve(import.meta.dirname, '../fixtures'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const path of files) {
+      const text = readFileSync(path, 'utf8');
+      if (!mayHoldTerraformFacts(text)) expect(facts(await analyseTerraform(text, { fileName: path }))).toBe(0);
+    }
+  });
+});
