@@ -64,8 +64,11 @@ async function preflightOf(facts: Pick<FactStore, 'get'>, context: RunContext, b
 async function relevanceOf(facts: Pick<FactStore, 'get'>, context: RunContext): Promise<string | undefined> {
   if (context.mode !== 'pr') return undefined;
   const changes = await facts.get('changes');
-  const relevant = deployRelevance(context.settings, await facts.get('repoFiles'));
-  if (changes.files.some((file) => relevant(file.path) || (file.previousPath !== undefined && relevant(file.previousPath)))) return undefined;
+  const touches = (relevant: (path: string) => boolean) =>
+    changes.files.some((file) => relevant(file.path) || (file.previousPath !== undefined && relevant(file.previousPath)));
+  // The file listing (for CodeDeploy revision folders) is read only when nothing cheaper decided it.
+  if (touches(deployRelevance(context.settings))) return undefined;
+  if (touches(deployRelevance(context.settings, await facts.get('repoFiles')))) return undefined;
   return `No deploy-relevant changes: ${changes.files.length} changed file(s), none of them Terraform, deploy scripts or CodeDeploy revisions, image manifests or deploy-guard configuration.`;
 }
 
