@@ -1,15 +1,20 @@
-// Throttled and failing GitHub APIs, as response sequences on the loopback GitHub, with a fake clock where
-// the client would wait; and a PR over GitHub's 3,000-file list cap, read from local git.
-// (AWS: RequestLimitExceeded ×3 then success and throttling past the retry budget are run against the real
-// SDK clients in test/e2e/aws.test.ts and test/facts/aws/loopback.test.ts; InvocationDoesNotExist right
-// after SendCommand in test/facts/aws/probe.test.ts and loopback.test.ts.)
+// Throttled and failing APIs as response sequences: AWS on the loopback AWS with the real SDK clients (backoff
+// injected), GitHub on the loopback GitHub with a fake clock where the client would wait; and a PR over
+// GitHub's 3,000-file list cap, read from local git. Nothing waits for real.
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildSettings, DEFAULT_INPUTS } from '../../src/config/settings.js';
 import { runChecks } from '../../src/engine/run.js';
 import { Journal, type RunContext } from '../../src/facts/context.js';
+import { AwsSession } from '../../src/facts/aws/clients.js';
+import { runProbe } from '../../src/facts/aws/ssm.js';
 import { createGitHubApi } from '../../src/facts/github.js';
+import { soakGatherers } from '../../src/facts/soak.js';
+import { buildIndex } from '../../src/facts/terraform.js';
+import { SOAK_RULES } from '../../src/rules/soak/index.js';
+import { AMI, hoursAgo, incoming, NOW, OLD_AMI, soakSettings } from '../facts/soakScenario.js';
+import { startAwsLoopback, type AwsLoopback, type LoopbackState } from '../support/awsLoopback.js';
 import { findRule } from '../../src/rules/index.js';
 import { overrideRejected, overrideUsed } from '../../src/rules/process/override.js';
 import type { Rule } from '../../src/rules/types.js';
@@ -18,9 +23,12 @@ import { startGitHubLoopback, type GitHubLoopback } from '../support/githubLoopb
 import { runAction } from '../support/runAction.js';
 
 const servers: { close(): Promise<void> | void }[] = [];
+const sessions: AwsSession[] = [];
 const repos: TestRepo[] = [];
 afterEach(async () => {
   vi.useRealTimers();
+  vi.unstubAllEnvs();
+  sessions.splice(0).forEach((session) => session.destroy());
   for (const server of servers.splice(0)) await server.close();
   repos.splice(0).forEach((repo) => repo.cleanup());
 });
@@ -73,6 +81,79 @@ async function onFakeClock<T>(pending: Promise<T>): Promise<{ value: T; seconds:
   if ('error' in outcome) throw outcome.error;
   return { value: outcome.value, seconds };
 }
+
+async function aws(state: LoopbackState): Promise<AwsLoopback> {
+  const loopback = await startAwsLoopback({ region: 'eu-west-1', ...state });
+  servers.push(loopback);
+  for (const [key, value] of Object.entries(loopback.env)) vi.stubEnv(key, value);
+  return loopback;
+}
+
+/** A PR bringing AMI into prod, checked by the soak rules with the real gatherers and SDK clients; backoffs recorded, never waited. */
+async function soakCheck(maxAttempts = 4) {
+  const backoffs: number[] = [];
+  const settings = soakSettings({}, { maxAttempts });
+  const context: RunContext = {
+    settings,
+    mode: 'pr',
+    workspace: '/nonexistent',
+    now: NOW,
+    event: { name: 'pull_request', payload: {} },
+    log: { info: () => undefined, warning: () => undefined, debug: () => undefined },
+    version: 'test',
+    journal: new Journal(),
+  };
+  const report = await runChecks(context, {
+    rules: SOAK_RULES as unknown as Rule[],
+    gatherers: {
+      ...soakGatherers({ retryDelayMs: (attempt) => (backoffs.push(attempt), 0) }),
+      repoFiles: async () => ['terraform/prod/main.tf'],
+      changes: async () => ({ base: 'b'.repeat(40), head: 'h'.repeat(40), mergeBase: 'b'.repeat(40), files: [{ path: 'terraform/prod/main.tf', status: 'modified' }] }),
+      terraform: async () => buildIndex(new Map(), [], settings),
+      promotableValues: async () => incoming(AMI),
+    },
+  });
+  return { report, backoffs, found: report.findings.map((finding) => `${finding.id} ${finding.environment ?? '-'}`) };
+}
+
+const stagingHistory = (hours: number) => ({ versions: [{ value: OLD_AMI, modified: hoursAgo(24 * 10) }, { value: AMI, modified: hoursAgo(hours) }] });
+
+describe('AWS throttling and eventual consistency (loopback AWS, real SDK clients)', () => {
+  it('EC2 RequestLimitExceeded ×3 then success: the same result as without faults, after 4 attempts', async () => {
+    const clean = await aws({ images: [{ id: AMI }], parameters: { '/images/staging/api': stagingHistory(3) } });
+    const expected = await soakCheck();
+    await clean.close();
+    const throttled = await aws({ images: [{ id: AMI }], parameters: { '/images/staging/api': stagingHistory(3) }, faults: [{ api: 'DescribeImages', times: 3, code: 'RequestLimitExceeded' }] });
+    const { report, backoffs, found } = await soakCheck();
+    expect(found).toEqual(expected.found);
+    expect(found).toEqual(['DG101 prod']);
+    expect(report.outcome.result).toBe('fail');
+    expect(throttled.calls.DescribeImages).toBe(4);
+    expect(backoffs).toEqual([1, 2, 3]);
+  });
+
+  it('throttling that outlasts the retry budget: DG104 naming the API, the run ends in error, exactly max-attempts calls', async () => {
+    const throttled = await aws({ images: [{ id: AMI }], parameters: { '/images/staging/api': stagingHistory(30) }, faults: [{ api: 'GetParameterHistory', times: Infinity, code: 'ThrottlingException', status: 400 }] });
+    const { report, found } = await soakCheck(5);
+    expect(report.outcome).toMatchObject({ result: 'error', blocked: true });
+    expect(found).toEqual(['DG104 staging']);
+    expect(report.findings[0]!.message).toMatch(/GetParameterHistory in eu-west-1.*throttled past the retry budget after 5 attempts/);
+    expect(throttled.calls.GetParameterHistory).toBe(5);
+  });
+
+  it('SSM InvocationDoesNotExist right after SendCommand is polled again (3 times), then the probe answers', async () => {
+    const loopback = await aws({ probe: { 'i-0123456789abcdef0': { files: { '/usr/local/bin/aws': 'x' }, notFoundPolls: 3, progress: ['Pending', 'InProgress'] } } });
+    const session = new AwsSession({ environment: 'staging', regions: ['eu-west-1'] }, { maxAttempts: 4, userAgent: 'deploy-guard/test', retryDelayMs: () => 0 });
+    sessions.push(session);
+    const sleeps: number[] = [];
+    const result = await runProbe(session, 'eu-west-1', 'i-0123456789abcdef0', { paths: ['/usr/bin/aws'], names: ['aws'], runPath: '/usr/local/bin:/usr/bin' }, { sleep: async (ms) => void sleeps.push(ms) });
+    expect(result.paths.get('/usr/bin/aws')).toEqual({ exists: false, executable: false, foundOnPath: '/usr/local/bin/aws' });
+    expect(result.names.get('aws')).toBe('/usr/local/bin/aws');
+    expect(loopback.calls.SendCommand).toBe(1);
+    expect(loopback.calls.GetCommandInvocation).toBe(6);
+    expect(sleeps.length).toBeGreaterThanOrEqual(5);
+  });
+});
 
 describe('GitHub secondary rate limits (loopback GitHub, fake clock)', () => {
   const fakeClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
