@@ -7,6 +7,8 @@ import type { RunContext } from './context.js';
 import { failureOf, isEvidenceError, type AwsEvidenceReader } from './soakAws.js';
 import type { EvidenceFailure, FloatingLiveAmi, LiveAmi, LiveAmis } from './soakTypes.js';
 import type { TerraformIndex } from './terraform.js';
+import type { EnvironmentAmi } from './binaryFacts.js';
+import { terraformAmis } from './images.js';
 
 const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const PUBLIC_PARAMETER = /^\/aws\/service\//;
@@ -241,21 +243,14 @@ class Discovery {
   }
 }
 
-const PACKER_FILE = /\.pkr\.(hcl|json)$/;
-
-/** Literal AMI ids in each environment's Terraform (its modules included); Packer `source_ami`s build images, they serve nothing. */
+/** Literal AMI ids in each environment's Terraform (its modules included), as live-AMI candidates. */
 export function terraformLiterals(index: TerraformIndex, settings: Settings): Map<string, LiveAmi[]> {
-  const result = new Map<string, LiveAmi[]>(settings.promotion.map((env) => [env, []]));
-  for (const { path, analysis } of [...index.files.values()].sort((a, b) => a.path.localeCompare(b.path))) {
-    if (PACKER_FILE.test(path) || analysis.amis.length === 0) continue;
-    for (const env of index.reach(path).keys()) {
-      const list = result.get(env);
-      if (!list) continue;
-      for (const ref of analysis.amis) {
-        if (list.some((known) => known.ami === ref.ami)) continue;
-        list.push({ ami: ref.ami, environment: env, source: 'terraform', origin: { detail: `${ref.attribute} in ${ref.context} (${path}:${ref.line})`, file: path, line: ref.line, column: ref.column } });
-      }
-    }
+  const result = new Map<string, LiveAmi[]>();
+  for (const [env, amis] of terraformAmis(index, settings)) {
+    result.set(
+      env,
+      amis.map((ref) => ({ ami: ref.ami, environment: env, source: 'terraform', origin: { detail: ref.detail, ...(ref.file ? { file: ref.file } : {}), ...(ref.line ? { line: ref.line } : {}), ...(ref.column ? { column: ref.column } : {}) } })),
+    );
   }
   return result;
 }
@@ -335,14 +330,7 @@ export function launchCandidates(found: readonly LiveAmi[]): LiveAmi[] {
 }
 
 /** An AMI an environment's deploy scripts run on, as the deploy-script family's `environmentAmis` fact holds it. */
-export interface ScriptEnvironmentAmi {
-  ami: string;
-  source: 'terraform' | 'input' | 'live';
-  file?: string;
-  line?: number;
-  column?: number;
-  detail: string;
-}
+type ScriptEnvironmentAmi = EnvironmentAmi;
 
 /**
  * The seam of the deploy-script family: in audit every environment also runs the AMIs read live from
