@@ -1,6 +1,7 @@
 // Reads a CodeDeploy appspec.yml (EC2/on-premises): the hook scripts it runs, as whom, and where the
 // deployment installs the revision's files. Positions come from the YAML parser, 1-based.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { yamlReader } from './yamlNodes.js';
 
 export interface AppspecHook {
   /** Lifecycle event, e.g. ApplicationStart. */
@@ -49,15 +50,7 @@ export function analyseAppspec(text: string): AppspecAnalysis {
     result.problems.push({ ...at(root?.range?.[0]), message: 'an appspec is a mapping with version, os, files and hooks' });
     return result;
   }
-  const resolve = (node: unknown): YamlNode | undefined => {
-    // One level of alias resolution is all an appspec needs; deeper chains are not followed.
-    const value = node && typeof node === 'object' && 'source' in node && 'resolve' in node ? (node as { resolve(d: typeof doc): unknown }).resolve(doc) : node;
-    return value as YamlNode | undefined;
-  };
-  const scalarText = (node: unknown): string | undefined => {
-    const value = resolve(node);
-    return isScalar(value) && value.value !== null && typeof value.value !== 'object' ? String(value.value) : undefined;
-  };
+  const { resolve, scalarText } = yamlReader(doc);
 
   for (const pair of root.items) {
     const key = scalarText(pair.key);

@@ -1,6 +1,7 @@
 // Reads a cloud-init `#cloud-config` document: the commands it runs (`runcmd`, `bootcmd`), the files it
 // writes and the packages it installs. Positions come from the YAML parser, 1-based.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
+import { yamlReader } from './yamlNodes.js';
 
 export interface SourcePos {
   line: number;
@@ -54,14 +55,7 @@ export function analyseCloudInit(text: string): CloudInitAnalysis {
     return result;
   }
   const sourceLines = text.split('\n');
-  const resolve = (node: unknown): YamlNode | undefined => {
-    const value = node && typeof node === 'object' && 'source' in node && 'resolve' in node ? (node as { resolve(d: typeof doc): unknown }).resolve(doc) : node;
-    return value as YamlNode | undefined;
-  };
-  const scalarText = (node: unknown): string | undefined => {
-    const value = resolve(node);
-    return isScalar(value) && value.value !== null && typeof value.value !== 'object' ? String(value.value) : undefined;
-  };
+  const { resolve, scalarText } = yamlReader(doc);
 
   /** Where each line of a string scalar's value starts in the document. */
   const linesOf = (node: Scalar): SourcePos[] => {
