@@ -180,3 +180,25 @@ describe('a YAML alias bomb in the configuration', () => {
     }
   });
 });
+
+describe('a configuration behind a symlinked folder', () => {
+  it('ends in error naming .github/deploy-guard.yml, and never reads or prints what the link points to', async () => {
+    const linkRepo = createRepo({ 'README.md': '# infra\n' });
+    const elsewhere = mkdtempSync(join(tmpdir(), 'dg-elsewhere-'));
+    try {
+      writeFileSync(join(elsewhere, 'deploy-guard.yml'), `promotion: [staging, prod]\nrules: { ${SECRET}: off }\n`);
+      const base = linkRepo.git('rev-parse', 'HEAD').trim();
+      symlinkSync(elsewhere, join(linkRepo.dir, '.github'));
+      const head = linkRepo.commit('link .github', '2026-01-02T00:00:00Z');
+      const linked = await runAction({ workspace: linkRepo.dir, eventName: 'pull_request', event: pullRequest(base, head) });
+      expect(linked.outputs).toMatchObject({ result: 'error', blocked: 'true' });
+      expect(linked.report.notEvaluated[0].reason).toMatch(/^\.github\/deploy-guard\.yml: under a symbolically linked folder that leaves the workspace; not followed/);
+      const all = [linked.stdout, linked.stderr, linked.summary, JSON.stringify(linked.report), JSON.stringify(linked.sarif)].join('\n');
+      expect(all).not.toContain(SECRET);
+      expect(all).not.toContain(elsewhere);
+    } finally {
+      linkRepo.cleanup();
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});

@@ -57,6 +57,7 @@ describe('the audit tracking issue under spoofing', () => {
       'terraform/staging/main.tf': 'resource "aws_instance" "api" {\n  ami = "ami-0123456789abcdef0"\n}\n',
       'terraform/prod/main.tf': 'resource "aws_instance" "api" {\n  ami = "ami-0aaaaaaaaaaaaaaaa"\n}\n',
       'deploy/start.sh': '#!/bin/sh\n/usr/bin/aws s3 ls\n',
+      'deploy/@org/team <img src=x onerror=alert(1)> #1.sh': '#!/bin/sh\n/usr/bin/aws s3 ls\n',
     });
     closers.push({ close: () => repo.cleanup() });
     const spoof = issue(5, 'mallory', 'User', 'NONE');
@@ -65,6 +66,12 @@ describe('the audit tracking issue under spoofing', () => {
     expect(run.outputs.result).not.toBe('pass');
     expect(loopback.state.issues.find((each) => each.number === 5)).toMatchObject({ body: spoof.body, state: 'open', comments: [] });
     expect(loopback.requests).not.toContain('PATCH /repos/acme/infra/issues/5');
-    expect(loopback.state.issues.filter((each) => each.number !== 5 && each.body.includes(TRACKING_ISSUE_MARKER))).toHaveLength(1);
+    const opened = loopback.state.issues.filter((each) => each.number !== 5 && each.body.includes(TRACKING_ISSUE_MARKER));
+    expect(opened).toHaveLength(1);
+    // The alarm echoes repository file names: rendered inert, no mention, no cross-reference, no HTML.
+    const body = opened[0]!.body;
+    expect(body).toContain('onerror=alert(1)');
+    expect(body).not.toMatch(/<img|@org\/team|(?<![\\&])#1\b/);
+    expect(body.indexOf(TRACKING_ISSUE_MARKER)).toBe(body.lastIndexOf(TRACKING_ISSUE_MARKER));
   });
 });
