@@ -1,23 +1,23 @@
 // The GitHub Action: read inputs once, run the engine, render the report. The only place that calls setFailed.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { mkdir, realpath, rename, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { ConfigurationError } from './config/errors.js';
 import { INPUT, OUTPUT, readInputs } from './config/inputs.js';
 import type { Inputs } from './config/settings.js';
-import { exitCode, decideOutcome } from './engine/outcome.js';
-import { runChecks, type RunOptions } from './engine/run.js';
+import { exitCode } from './engine/outcome.js';
+import { runChecks, unevaluatedReport, type RunOptions } from './engine/run.js';
 import { Journal, type EventInfo, type RunContext } from './facts/context.js';
-import { createGitHubApi, type GitHubApi } from './facts/github.js';
+import type { GitHubApi } from './facts/github.js';
 import type { Mode, RunReport } from './model.js';
 import { buildAnnotations } from './report/annotations.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
 import { renderSummary } from './report/summary.js';
 import { syncTrackingIssue } from './report/trackingIssue.js';
-import { loadSettings, modeFor, readEvent } from './setup.js';
-import { USER_AGENT, VERSION } from './version.js';
+import { githubFor, loadSettings, modeFor, readEvent } from './setup.js';
+import { VERSION } from './version.js';
 
 export interface ActionDependencies extends RunOptions {
   /** Injected GitHub client (tests); otherwise Octokit against GITHUB_API_URL. */
@@ -28,32 +28,43 @@ export interface ActionDependencies extends RunOptions {
 
 const logger = { info: core.info, warning: core.warning, debug: core.debug };
 
-/** A report for a run that stopped before any rule could run (bad configuration, unknown event). */
-function unevaluatedReport(mode: Mode, error: ConfigurationError, now: Date): RunReport {
-  const notEvaluated = [{ what: 'every check (configuration)', reason: error.message, fix: error.fix ?? 'Correct the configuration.' }];
-  const { outcome, findings } = decideOutcome({ findings: [], notEvaluated, override: { state: 'none' }, overridable: new Set() });
-  return {
-    tool: { name: 'deploy-guard', version: VERSION },
-    mode,
-    startedAt: now.toISOString(),
-    durationMs: 0,
-    outcome,
-    findings,
-    notEvaluated,
-    rules: [],
-    notes: [],
-    evidence: [],
-  };
-}
 
 function outputPath(requested: string | undefined, fallback: string, env: NodeJS.ProcessEnv, workspace: string): string {
   if (requested) return isAbsolute(requested) ? requested : join(workspace, requested);
   return join(env.RUNNER_TEMP || tmpdir(), fallback);
 }
 
-async function writeReportFile(path: string, content: unknown): Promise<void> {
+/** The nearest folder on the way up from `dir` that exists, resolved. */
+async function realAncestor(dir: string): Promise<string> {
+  for (let current = dir; ; current = dirname(current)) {
+    try {
+      return await realpath(current);
+    } catch (error) {
+      if (dirname(current) === current) throw error;
+    }
+  }
+}
+
+/**
+ * Writes a report where the workflow asked. Inside the checkout (the PR's content) a planted symlink must not
+ * redirect the write: the folders must resolve inside the workspace, and the file is written beside its name
+ * and renamed over it, which replaces a link of that name instead of writing where it points.
+ */
+async function writeReportFile(path: string, content: unknown, workspace: string): Promise<void> {
+  const requested = relative(workspace, path);
+  if (!requested.startsWith('..') && !isAbsolute(requested)) {
+    const inside = relative(await realpath(workspace), await realAncestor(dirname(path)));
+    if (inside.startsWith('..') || isAbsolute(inside)) {
+      throw new ConfigurationError(
+        `${requested}: a folder on its path is a symbolic link that leaves the workspace; the report was not written.`,
+        'Write reports outside the checkout (the default is RUNNER_TEMP), or remove the link.',
+      );
+    }
+  }
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(content, null, 2)}\n`);
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(content, null, 2)}\n`, { flag: 'wx' });
+  await rename(temporary, path);
 }
 
 async function execute(deps: ActionDependencies): Promise<{ report: RunReport; inputs: Inputs | undefined; event: EventInfo | undefined; github: GitHubApi | undefined }> {
@@ -68,17 +79,7 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const event = await readEvent(eventName, env.GITHUB_EVENT_PATH, env.GITHUB_REPOSITORY);
     const settings = await loadSettings(workspace, inputs, core.getInput(INPUT.config) !== '');
-    const github =
-      deps.github ??
-      (inputs.githubToken && event.repository
-        ? createGitHubApi({
-            token: inputs.githubToken,
-            ...event.repository,
-            ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
-            userAgent: USER_AGENT,
-            log: core.info,
-          })
-        : undefined);
+    const github = deps.github ?? githubFor(inputs, event, env.GITHUB_API_URL, core.info);
     const context: RunContext = {
       settings,
       mode,
@@ -92,7 +93,7 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
     };
     return { report: await runChecks(context, deps), inputs, event, github };
   } catch (error) {
-    if (error instanceof ConfigurationError) return { report: unevaluatedReport(mode, error, now), inputs, event: undefined, github: undefined };
+    if (error instanceof ConfigurationError) return { report: unevaluatedReport(mode, error, now, VERSION), inputs, event: undefined, github: undefined };
     throw error;
   }
 }
@@ -104,8 +105,8 @@ export async function run(deps: ActionDependencies = {}): Promise<void> {
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const reportFile = outputPath(inputs?.reportFile, 'deploy-guard-report.json', env, workspace);
     const sarifFile = outputPath(inputs?.sarifFile, 'deploy-guard.sarif', env, workspace);
-    await writeReportFile(reportFile, toJsonReport(report));
-    await writeReportFile(sarifFile, toSarif(report, inputs ? { configFile: inputs.config } : {}));
+    await writeReportFile(reportFile, toJsonReport(report), workspace);
+    await writeReportFile(sarifFile, toSarif(report, inputs ? { configFile: inputs.config } : {}), workspace);
 
     const { annotations, omitted } = buildAnnotations(report.findings, undefined, report.rules);
     for (const annotation of annotations) {
