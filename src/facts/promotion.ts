@@ -247,12 +247,25 @@ export async function gatherPromotableValues(context: RunContext, index: Terrafo
   // Merge-base versions of the changed Terraform files, one batch.
   const baseSpecs = changedTerraform.filter((file) => file.status !== 'added').map((file) => `${changes.mergeBase}:${file.previousPath ?? file.path}`);
   const baseBlobs = await readBlobs(context.workspace, baseSpecs, MAX_FILE_BYTES);
+  // The merge-base versions only answer "was this value of a changed file there before?": a version whose
+  // text holds none of the literal needles of those values (nor a backslash or %, which can spell one) has
+  // none of them, and is not parsed.
+  const needles = [
+    ...new Set(
+      changedTerraform.flatMap((file) => {
+        const parsed = file.status === 'deleted' ? undefined : index.files.get(file.path);
+        return parsed ? promotableValuesIn(file.path, parsed.analysis).flatMap((value) => value.needles) : [];
+      }),
+    ),
+  ].filter((needle) => needle.length > 0);
+  const mayHoldNeeded = (text: string) => text.includes('\\') || text.includes('%') || needles.some((needle) => text.includes(needle));
   const baseOccurrences: ValueOccurrence[] = [];
   for (const file of changedTerraform) {
     if (file.status === 'added') continue;
     const path = file.previousPath ?? file.path;
     const blob = baseBlobs.get(`${changes.mergeBase}:${path}`);
     if (!blob?.ok) continue; // unreadable at the base: its values count as new, which can only block
+    if (!mayHoldNeeded(blob.text)) continue;
     baseOccurrences.push(...promotableValuesIn(path, await analyseTerraform(blob.text, { fileName: path })));
   }
 
