@@ -4,16 +4,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from './config/errors.js';
 import { readInputs } from './config/inputs.js';
-import { decideOutcome } from './engine/outcome.js';
-import { runChecks } from './engine/run.js';
+import { runChecks, unevaluatedReport } from './engine/run.js';
 import { Journal, type RunContext } from './facts/context.js';
-import { createGitHubApi } from './facts/github.js';
 import { resolveCommit } from './facts/git.js';
 import type { RunReport } from './model.js';
 import { toJsonReport } from './report/json.js';
 import { renderText } from './report/text.js';
-import { loadSettings, readEvent } from './setup.js';
-import { USER_AGENT, VERSION } from './version.js';
+import { githubFor, loadSettings, readEvent } from './setup.js';
+import { VERSION } from './version.js';
 
 const USAGE = `Usage: deploy-guard check --base REF [--head REF] [--config FILE] [--mode pr|audit|preflight]
                           [--environment ENV] [--ami-id AMI] [--soak 24h] [--fail-on error|warning|never]
@@ -83,10 +81,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     if (mode === 'pr' && !values.base) throw new ConfigurationError('--base is required in pr mode.', 'Pass --base origin/main (the branch the change merges into).');
     const settings = await loadSettings(workspace, inputs, values.config !== undefined);
     const event = await readEvent('cli', undefined, io.env.GITHUB_REPOSITORY);
-    const github =
-      inputs.githubToken && event.repository
-        ? createGitHubApi({ token: inputs.githubToken, ...event.repository, userAgent: USER_AGENT, ...(io.env.GITHUB_API_URL ? { baseUrl: io.env.GITHUB_API_URL } : {}) })
-        : undefined;
+    const github = githubFor(inputs, event, io.env.GITHUB_API_URL);
     const head = values.head ?? (await resolveCommit(workspace, 'HEAD'));
     const context: RunContext = {
       settings,
@@ -103,9 +98,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     report = await runChecks(context);
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
-    const notEvaluated = [{ what: 'every check (configuration)', reason: error.message, fix: error.fix ?? 'Correct the configuration.' }];
-    const { outcome } = decideOutcome({ findings: [], notEvaluated, override: { state: 'none' }, overridable: new Set() });
-    report = { tool: { name: 'deploy-guard', version: VERSION }, mode: 'pr', startedAt: now.toISOString(), durationMs: 0, outcome, findings: [], notEvaluated, rules: [], notes: [], evidence: [] };
+    report = unevaluatedReport('pr', error, now, VERSION);
   }
 
   io.out.write(values.format === 'json' ? `${JSON.stringify(toJsonReport(report), null, 2)}\n` : renderText(report, { color: Boolean((io.out as NodeJS.WriteStream).isTTY) && !io.env.NO_COLOR }));

@@ -6,18 +6,18 @@ import * as core from '@actions/core';
 import { ConfigurationError } from './config/errors.js';
 import { INPUT, OUTPUT, readInputs } from './config/inputs.js';
 import type { Inputs } from './config/settings.js';
-import { exitCode, decideOutcome } from './engine/outcome.js';
-import { runChecks, type RunOptions } from './engine/run.js';
+import { exitCode } from './engine/outcome.js';
+import { runChecks, unevaluatedReport, type RunOptions } from './engine/run.js';
 import { Journal, type EventInfo, type RunContext } from './facts/context.js';
-import { createGitHubApi, type GitHubApi } from './facts/github.js';
+import type { GitHubApi } from './facts/github.js';
 import type { Mode, RunReport } from './model.js';
 import { buildAnnotations } from './report/annotations.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
 import { renderSummary } from './report/summary.js';
 import { syncTrackingIssue } from './report/trackingIssue.js';
-import { loadSettings, modeFor, readEvent } from './setup.js';
-import { USER_AGENT, VERSION } from './version.js';
+import { githubFor, loadSettings, modeFor, readEvent } from './setup.js';
+import { VERSION } from './version.js';
 
 export interface ActionDependencies extends RunOptions {
   /** Injected GitHub client (tests); otherwise Octokit against GITHUB_API_URL. */
@@ -28,23 +28,6 @@ export interface ActionDependencies extends RunOptions {
 
 const logger = { info: core.info, warning: core.warning, debug: core.debug };
 
-/** A report for a run that stopped before any rule could run (bad configuration, unknown event). */
-function unevaluatedReport(mode: Mode, error: ConfigurationError, now: Date): RunReport {
-  const notEvaluated = [{ what: 'every check (configuration)', reason: error.message, fix: error.fix ?? 'Correct the configuration.' }];
-  const { outcome, findings } = decideOutcome({ findings: [], notEvaluated, override: { state: 'none' }, overridable: new Set() });
-  return {
-    tool: { name: 'deploy-guard', version: VERSION },
-    mode,
-    startedAt: now.toISOString(),
-    durationMs: 0,
-    outcome,
-    findings,
-    notEvaluated,
-    rules: [],
-    notes: [],
-    evidence: [],
-  };
-}
 
 function outputPath(requested: string | undefined, fallback: string, env: NodeJS.ProcessEnv, workspace: string): string {
   if (requested) return isAbsolute(requested) ? requested : join(workspace, requested);
@@ -96,17 +79,7 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const event = await readEvent(eventName, env.GITHUB_EVENT_PATH, env.GITHUB_REPOSITORY);
     const settings = await loadSettings(workspace, inputs, core.getInput(INPUT.config) !== '');
-    const github =
-      deps.github ??
-      (inputs.githubToken && event.repository
-        ? createGitHubApi({
-            token: inputs.githubToken,
-            ...event.repository,
-            ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
-            userAgent: USER_AGENT,
-            log: core.info,
-          })
-        : undefined);
+    const github = deps.github ?? githubFor(inputs, event, env.GITHUB_API_URL, core.info);
     const context: RunContext = {
       settings,
       mode,
@@ -120,7 +93,7 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
     };
     return { report: await runChecks(context, deps), inputs, event, github };
   } catch (error) {
-    if (error instanceof ConfigurationError) return { report: unevaluatedReport(mode, error, now), inputs, event: undefined, github: undefined };
+    if (error instanceof ConfigurationError) return { report: unevaluatedReport(mode, error, now, VERSION), inputs, event: undefined, github: undefined };
     throw error;
   }
 }

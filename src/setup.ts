@@ -5,6 +5,8 @@ import { parseConfig } from './config/load.js';
 import { buildSettings, type Inputs, type Settings } from './config/settings.js';
 import { normalisePath, readRepoFile } from './facts/workspace.js';
 import type { EventInfo } from './facts/context.js';
+import { createGitHubApi, type GitHubApi } from './facts/github.js';
+import { USER_AGENT } from './version.js';
 import type { Mode } from './model.js';
 import { findRule } from './rules/index.js';
 
@@ -53,4 +55,10 @@ export async function readEvent(name: string, path: string | undefined, reposito
   }
   const [owner, repo] = (repository ?? '').split('/');
   return { name, payload, ...(owner && repo ? { repository: { owner, repo } } : {}) };
+}
+
+/** The GitHub client when a token and a repository are known; otherwise GitHub-backed facts cannot be read. */
+export function githubFor(inputs: Inputs, event: EventInfo, apiUrl: string | undefined, log?: (message: string) => void): GitHubApi | undefined {
+  if (!inputs.githubToken || !event.repository) return undefined;
+  return createGitHubApi({ token: inputs.githubToken, ...event.repository, ...(apiUrl ? { baseUrl: apiUrl } : {}), userAgent: USER_AGENT, ...(log ? { log } : {}) });
 }

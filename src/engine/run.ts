@@ -4,7 +4,8 @@ import type { RunContext } from '../facts/context.js';
 import { FactStore, type Gatherers } from '../facts/registry.js';
 import type { FactKey } from '../facts/types.js';
 import { deployRelevance } from '../facts/relevance.js';
-import type { Finding, NotEvaluated, RunReport } from '../model.js';
+import type { ConfigurationError } from '../config/errors.js';
+import type { Finding, Mode, NotEvaluated, RunReport } from '../model.js';
 import { assessOverride, type OverrideAssessment } from '../rules/process/override.js';
 import { ALL_RULE_META, RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
@@ -140,5 +141,23 @@ export async function runChecks(context: RunContext, options: RunOptions = {}): 
     notes: [...(nothingRelevant ? [nothingRelevant] : []), ...context.journal.notes],
     evidence: context.journal.evidence,
     ...(preflight ? { preflight } : {}),
+  };
+}
+
+/** A report for a run that stopped before any rule could run (bad configuration, unknown event). */
+export function unevaluatedReport(mode: Mode, error: ConfigurationError, now: Date, version: string): RunReport {
+  const notEvaluated = [{ what: 'every check (configuration)', reason: error.message, fix: error.fix ?? 'Correct the configuration.' }];
+  const { outcome, findings } = decideOutcome({ findings: [], notEvaluated, override: { state: 'none' }, overridable: new Set() });
+  return {
+    tool: { name: 'deploy-guard', version },
+    mode,
+    startedAt: now.toISOString(),
+    durationMs: 0,
+    outcome,
+    findings,
+    notEvaluated,
+    rules: [],
+    notes: [],
+    evidence: [],
   };
 }
