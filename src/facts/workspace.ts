@@ -1,6 +1,5 @@
 // Reading repository files safely: size cap, binary and encoding checks, no symlink escapes.
-import { lstatSync, realpathSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { git } from './git.js';
 
@@ -45,9 +44,10 @@ function realRoot(root: string): string {
 
 /**
  * Reads one repository file, never past the cap and never through a symlink that leaves the workspace.
- * The metadata checks (lstat, realpath) are synchronous: each is a few microseconds, while a round trip
- * through libuv's thread pool costs more than the call itself and a run reads thousands of files. The
- * content is read through a file handle, at most the cap.
+ * Every call is synchronous: lstat, realpath, open, read and close of a file under the cap take
+ * microseconds, while a round trip through libuv's thread pool (and a FileHandle object) costs more than
+ * the call itself, and a run reads thousands of files. The content is read from the descriptor, at most
+ * the cap.
  */
 export async function readRepoFile(root: string, path: string, maxBytes = MAX_FILE_BYTES): Promise<FileRead> {
   const absolute = join(root, path);
@@ -75,10 +75,10 @@ export async function readRepoFile(root: string, path: string, maxBytes = MAX_FI
   if (info.size > maxBytes) {
     return { ok: false, path, reason: 'too-large', detail: `${info.size} bytes, over the ${maxBytes}-byte cap; not read` };
   }
-  const handle = await open(absolute, 'r');
+  const fd = openSync(absolute, 'r');
   try {
     const buffer = Buffer.alloc(Math.min(info.size, maxBytes));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const bytesRead = buffer.length === 0 ? 0 : readSync(fd, buffer, 0, buffer.length, 0);
     const bytes = buffer.subarray(0, bytesRead);
     if (bytes.includes(0)) return { ok: false, path, reason: 'binary', detail: 'contains NUL bytes (binary file)' };
     try {
@@ -87,6 +87,6 @@ export async function readRepoFile(root: string, path: string, maxBytes = MAX_FI
       return { ok: false, path, reason: 'not-utf8', detail: 'not valid UTF-8' };
     }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }

@@ -2,7 +2,7 @@
 // binary or broken UTF-8 as text, and never follows a link out of the workspace. Bytes are counted at the
 // file-handle level, so "not read" means not a single byte.
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import * as fsPromises from 'node:fs/promises';
+import type * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,22 +10,20 @@ import { MAX_FILE_BYTES, readRepoFile } from '../../src/facts/workspace.js';
 
 const io = vi.hoisted(() => ({ opened: [] as string[], bytesRead: 0, beforeOpen: undefined as ((path: string) => void) | undefined }));
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof fsPromises>();
-  const open = async (...args: Parameters<typeof real.open>) => {
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof fs>();
+  const openSync = (...args: Parameters<typeof real.openSync>) => {
     const path = String(args[0]);
     io.beforeOpen?.(path);
     io.opened.push(path);
-    const handle = await real.open(...args);
-    const read = handle.read.bind(handle) as (...a: unknown[]) => Promise<{ bytesRead: number; buffer: Buffer }>;
-    (handle as unknown as { read: typeof read }).read = async (...a: unknown[]) => {
-      const result = await read(...a);
-      io.bytesRead += result.bytesRead;
-      return result;
-    };
-    return handle;
+    return real.openSync(...args);
   };
-  return { ...real, open, default: { ...real, open } };
+  const readSync = (...args: Parameters<typeof real.readSync>) => {
+    const bytesRead = (real.readSync as (...a: unknown[]) => number)(...args);
+    io.bytesRead += bytesRead;
+    return bytesRead;
+  };
+  return { ...real, openSync, readSync, default: { ...real, openSync, readSync } };
 });
 
 let root: string;
