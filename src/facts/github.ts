@@ -93,11 +93,9 @@ export function createGitHubApi(target: GitHubTarget): GitHubApi {
     },
     async findOpenIssueWithMarker(marker) {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', per_page: 100, creator: undefined });
-      // Anyone may open an issue holding the marker: one whose author is known to be outside the repository
-      // (a user who is not owner, member or collaborator) is never the tracking issue. Apps, such as
-      // github-actions[bot] for the workflow token, can only act where they are installed.
-      const trusted = (issue: (typeof issues)[number]) =>
-        !issue.user || issue.user.type === 'Bot' || TRUSTED_AUTHORS.has(issue.author_association ?? '');
+      // Anyone may open an issue holding the marker: only one opened by an app (the workflow token is
+      // github-actions[bot]) or by someone with access to the repository can be the tracking issue.
+      const trusted = (issue: (typeof issues)[number]) => issue.user?.type === 'Bot' || TRUSTED_AUTHORS.has(issue.author_association ?? '');
       const found = issues.find((issue) => !issue.pull_request && trusted(issue) && (issue.body ?? '').includes(marker));
       return found ? { number: found.number, body: found.body ?? '' } : undefined;
     },

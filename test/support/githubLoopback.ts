@@ -10,6 +10,9 @@ export interface FakeIssue {
   labels: string[];
   comments: string[];
   pull_request?: boolean;
+  /** As GitHub lists them; issues the action opens are authored by github-actions[bot]. */
+  user?: { login: string; type: 'User' | 'Bot' };
+  author_association?: string;
 }
 
 export interface GitHubState {
@@ -67,7 +70,7 @@ export async function startGitHubLoopback(initial: GitHubState = {}): Promise<Gi
       send(res, 200, state.issues.filter((issue) => issue.state === 'open').map((issue) => ({ ...issue, labels: issue.labels.map((name) => ({ name })), pull_request: issue.pull_request ? {} : undefined })));
     } else if (/^POST \/repos\/[^/]+\/[^/]+\/issues$/.test(route)) {
       const body = await readBody(req);
-      const issue: FakeIssue = { number: 100 + state.issues.length, title: String(body.title), body: String(body.body ?? ''), state: 'open', labels: (body.labels as string[]) ?? [], comments: [] };
+      const issue: FakeIssue = { number: 100 + state.issues.length, title: String(body.title), body: String(body.body ?? ''), state: 'open', labels: (body.labels as string[]) ?? [], comments: [], user: { login: 'github-actions[bot]', type: 'Bot' }, author_association: 'NONE' };
       state.issues.push(issue);
       send(res, 201, { number: issue.number });
     } else if ((match = /^PATCH \/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(route))) {
