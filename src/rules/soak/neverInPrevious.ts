@@ -12,7 +12,13 @@ export function neverInPreviousFindings(amiSoak: Facts['amiSoak'], evidenceMode:
     const verdict = assessSoak(soakCase, evidenceMode, now);
     if (verdict.state !== 'never') continue;
     const { ami, environment, previous } = soakCase;
-    const looked = evidenceMode === 'all' ? `${sourcesText(verdict.silent)} show no sign of it there (evidence-mode: all)` : `none of ${sourcesText(soakCase.readings.map((reading) => reading.source))} shows it there`;
+    const sources = soakCase.readings.map((reading) => reading.source);
+    const looked =
+      evidenceMode === 'all'
+        ? `${sourcesText(verdict.silent)} show no sign of it there (evidence-mode: all)`
+        : sources.length === 1
+          ? `${sourcesText(sources)} shows no sign of it there`
+          : `none of ${sourcesText(sources)} shows it there`;
     findings.push({
       message: `${ami} reaches ${environment} (${soakCase.origin.detail}) but never served ${previous}: ${looked}.`,
       environment,
