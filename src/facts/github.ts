@@ -1,7 +1,4 @@
 // GitHub adapter: Octokit with throttling and retry; returns plain facts, decides nothing.
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import type { LabelEvent } from './types.js';
 
 export interface OpenPull {
@@ -34,83 +31,21 @@ export interface GitHubTarget {
   log?: (message: string) => void;
 }
 
-const MAX_RETRIES_ON_LIMIT = 3;
-const TRUSTED_AUTHORS: ReadonlySet<string> = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
-
+/**
+ * The client. Octokit and its HTTP stack are a quarter of the bundle: they load on the first call, so a run
+ * that never asks GitHub (no deploy-relevant change, the CLI without a token) never compiles them.
+ */
 export function createGitHubApi(target: GitHubTarget): GitHubApi {
-  const { owner, repo } = target;
-  const octokit = getOctokit(
-    target.token,
-    {
-      ...(target.baseUrl ? { baseUrl: target.baseUrl } : {}),
-      userAgent: target.userAgent,
-      throttle: {
-        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          target.log?.(`GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter}s`);
-          return retryCount < MAX_RETRIES_ON_LIMIT;
-        },
-        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
-          target.log?.(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter}s`);
-          return retryCount < MAX_RETRIES_ON_LIMIT;
-        },
-      },
-    },
-    throttling,
-    retry,
-  );
-
+  let api: Promise<GitHubApi> | undefined;
+  const client = () => (api ??= import('./githubOctokit.js').then((module) => module.octokitApi(target)));
   return {
-    async labelEvents(pullNumber) {
-      const events = await octokit.paginate(octokit.rest.issues.listEvents, { owner, repo, issue_number: pullNumber, per_page: 100 });
-      return events
-        .filter((event) => event.event === 'labeled' && 'label' in event && event.label)
-        .map((event) => ({
-          label: (event as { label: { name: string } }).label.name,
-          actor: event.actor?.login ?? '',
-          at: event.created_at,
-        }));
-    },
-    async isTeamMember(org, teamSlug, user) {
-      try {
-        const { data } = await octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: teamSlug, username: user });
-        return data.state === 'active';
-      } catch (error) {
-        if ((error as { status?: number }).status === 404) return false;
-        throw error;
-      }
-    },
-    async openPullsWithLabel(label) {
-      const pulls = await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 });
-      return pulls
-        .filter((pull) => pull.labels.some((l) => l.name === label))
-        .map((pull) => ({
-          number: pull.number,
-          title: pull.title,
-          createdAt: pull.created_at,
-          url: pull.html_url,
-          labels: pull.labels.map((l) => l.name ?? ''),
-        }));
-    },
-    async findOpenIssueWithMarker(marker) {
-      const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', per_page: 100, creator: undefined });
-      // Anyone may open an issue holding the marker: only one opened by an app (the workflow token is
-      // github-actions[bot]) or by someone with access to the repository can be the tracking issue.
-      const trusted = (issue: (typeof issues)[number]) => issue.user?.type === 'Bot' || TRUSTED_AUTHORS.has(issue.author_association ?? '');
-      const found = issues.find((issue) => !issue.pull_request && trusted(issue) && (issue.body ?? '').includes(marker));
-      return found ? { number: found.number, body: found.body ?? '' } : undefined;
-    },
-    async createIssue(title, body, labels) {
-      const { data } = await octokit.rest.issues.create({ owner, repo, title, body, labels });
-      return data.number;
-    },
-    async updateIssue(number, body) {
-      await octokit.rest.issues.update({ owner, repo, issue_number: number, body });
-    },
-    async commentOnIssue(number, body) {
-      await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
-    },
-    async closeIssue(number) {
-      await octokit.rest.issues.update({ owner, repo, issue_number: number, state: 'closed', state_reason: 'completed' });
-    },
+    labelEvents: async (pullNumber) => (await client()).labelEvents(pullNumber),
+    isTeamMember: async (org, teamSlug, user) => (await client()).isTeamMember(org, teamSlug, user),
+    openPullsWithLabel: async (label) => (await client()).openPullsWithLabel(label),
+    findOpenIssueWithMarker: async (marker) => (await client()).findOpenIssueWithMarker(marker),
+    createIssue: async (title, body, labels) => (await client()).createIssue(title, body, labels),
+    updateIssue: async (number, body) => (await client()).updateIssue(number, body),
+    commentOnIssue: async (number, body) => (await client()).commentOnIssue(number, body),
+    closeIssue: async (number) => (await client()).closeIssue(number),
   };
 }

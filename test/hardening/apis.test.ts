@@ -3,7 +3,7 @@
 // GitHub's 3,000-file list cap, read from local git. Nothing waits for real.
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSettings, DEFAULT_INPUTS } from '../../src/config/settings.js';
 import { runChecks } from '../../src/engine/run.js';
 import { Journal, type RunContext } from '../../src/facts/context.js';
@@ -157,6 +157,10 @@ describe('AWS throttling and eventual consistency (loopback AWS, real SDK client
 
 describe('GitHub secondary rate limits (loopback GitHub, fake clock)', () => {
   const fakeClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  // The Octokit client loads on the first call (src/facts/github.ts); module loading needs the real clock.
+  beforeAll(async () => {
+    await import('../../src/facts/githubOctokit.js');
+  });
 
   it('with retry-after: 2, waits 2 s per limit and answers: 2 limits, 3 requests', async () => {
     fakeClock();
