@@ -230,7 +230,11 @@ class Catalogue {
     }
 
     // CodeDeploy appspecs: hooks, and the files the deployment installs.
-    for (const appspec of this.deps.repoFiles.filter((path) => APPSPEC.test(path) && !this.excluded(path))) await this.discoverAppspec(appspec);
+    const narrow = await this.narrowChanges();
+    for (const appspec of this.deps.repoFiles.filter((path) => APPSPEC.test(path) && !this.excluded(path))) {
+      if (narrow && !(await this.appspecMayMatter(appspec, narrow))) continue;
+      await this.discoverAppspec(appspec);
+    }
 
     // Terraform and Packer: embedded user data and provisioners, referenced script files.
     const tfFiles = [...terraform.files.values()].sort((a, b) => a.path.localeCompare(b.path));
@@ -280,6 +284,48 @@ class Catalogue {
   }
 
   private readonly bundles: { appspec: string; root: string; files: AppspecFiles[]; environments: string[] }[] = [];
+
+  /**
+   * A PR's changed paths when its scope is narrow (not the configuration, not an image manifest, no new
+   * AMI for an environment): then only the scripts reached from the changed files are analysed, and an
+   * appspec that cannot reach one is not parsed (see appspecMayMatter). Undefined when every script is in scope.
+   */
+  private async narrowChanges(): Promise<Set<string> | undefined> {
+    const { changes } = this.deps;
+    const { settings, mode } = this.context;
+    if (mode !== 'pr' || !changes) return undefined;
+    const changed = changedPaths(changes);
+    if (this.wholeRepository(changed)) return undefined;
+    if (settings.images.configured && (await this.newAmiEnvironments(changes)).size > 0) return undefined;
+    return changed;
+  }
+
+  /**
+   * In a narrow PR, an appspec matters only when it changes, when its revision holds a changed file, or when
+   * its text names one (a hook `location` leaving its folder, a deleted hook script): otherwise no unit of
+   * its revision can be in scope, and its problems and missing hooks are not this PR's to report.
+   */
+  private async appspecMayMatter(appspec: string, changed: Set<string>): Promise<boolean> {
+    if (changed.has(appspec)) return true;
+    const root = posix.dirname(appspec) === '.' ? '' : `${posix.dirname(appspec)}/`;
+    if ([...changed].some((path) => path.startsWith(root))) return true;
+    const read = await this.read(appspec);
+    return !read.ok || [...changed].some((path) => read.text.includes(posix.basename(path)));
+  }
+
+  private wholeRepository(changed: Set<string>): boolean {
+    const { settings } = this.context;
+    const manifests = picomatch(settings.images.manifests.length ? settings.images.manifests : ['\0'], { dot: true });
+    const configChanged = [settings.configFile, settings.inputs.config].some((path) => path !== undefined && changed.has(path));
+    return configChanged || (settings.images.configured && [...changed].some((path) => manifests(path)));
+  }
+
+  private newAmis?: Promise<Set<string>>;
+
+  private newAmiEnvironments(changes: ChangeSet): Promise<Set<string>> {
+    this.newAmis ??= this.environmentsWithNewAmis(changes);
+    return this.newAmis;
+  }
 
   private async discoverAppspec(appspec: string): Promise<void> {
     const read = await this.read(appspec);
@@ -372,10 +418,8 @@ class Catalogue {
     const { changes } = this.deps;
     const { settings, mode } = this.context;
     if (mode !== 'pr' || !changes) return all;
-    const changed = new Set(changes.files.flatMap((file) => [file.path, ...(file.previousPath ? [file.previousPath] : [])]));
-    const manifests = picomatch(settings.images.manifests.length ? settings.images.manifests : ['\0'], { dot: true });
-    const configChanged = [settings.configFile, settings.inputs.config].some((path) => path !== undefined && changed.has(path));
-    if (configChanged || (settings.images.configured && [...changed].some((path) => manifests(path)))) {
+    const changed = changedPaths(changes);
+    if (this.wholeRepository(changed)) {
       this.context.journal.note('The deploy-guard configuration or an image manifest changes in this PR: every deploy script is checked.');
       return all;
     }
@@ -383,7 +427,7 @@ class Catalogue {
     for (const unit of all) if ([...unit.inputs].some((input) => changed.has(input))) scoped.add(unit);
 
     if (settings.images.configured) {
-      const newImages = await this.environmentsWithNewAmis(changes);
+      const newImages = await this.newAmiEnvironments(changes);
       if (newImages.size > 0) {
         const names = [...newImages].join(', ');
         this.context.journal.note(`This PR changes the AMI of ${names}: every deploy script that runs there is checked against the new image.`);
@@ -764,6 +808,10 @@ function describeRuns(runs: string[]): string[] {
 
 /** Up-navigation in a script's text: `..`, `${0%/*}`, `$(dirname "$(dirname "$0")")`. */
 const UP = /\.\.|%\/|dirname[^\n]*dirname/;
+
+function changedPaths(changes: ChangeSet): Set<string> {
+  return new Set(changes.files.flatMap((file) => [file.path, ...(file.previousPath ? [file.previousPath] : [])]));
+}
 
 function folderOf(path: string): string {
   const dir = posix.dirname(path);

@@ -5,8 +5,12 @@ import { FactStore } from '../../src/facts/registry.js';
 import { contextFor, openPull } from '../rules/binaries/harness.js';
 import { createRepo, type TestRepo } from '../support/gitRepo.js';
 
-// Counts the shell analyses: the cost this scope saves.
-const parsed = vi.hoisted(() => ({ count: 0 }));
+// Counts the shell analyses and appspec parses: the cost this scope saves.
+const parsed = vi.hoisted(() => ({ count: 0, appspecs: [] as string[] }));
+vi.mock('../../src/parse/appspec.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/parse/appspec.js')>();
+  return { ...real, analyseAppspec: (text: string) => (parsed.appspecs.push(/destination: (\S+)/.exec(text)?.[1] ?? '?'), real.analyseAppspec(text)) };
+});
 vi.mock('../../src/parse/shell.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/parse/shell.js')>();
   return { ...real, analyseShell: (...args: Parameters<typeof real.analyseShell>) => (parsed.count++, real.analyseShell(...args)) };
@@ -48,6 +52,7 @@ async function analysed(changed: Record<string, string>): Promise<string[]> {
   openPull(repo, changed);
   const context = contextFor(repo, { mode: 'pr' });
   parsed.count = 0;
+  parsed.appspecs = [];
   const scripts = await new FactStore(context).get('deployScripts');
   return scripts.scripts.map((script) => script.file).sort();
 }
@@ -57,6 +62,13 @@ describe('PR scope of a changed functions file', () => {
     expect(await analysed({ 'services/api/scripts/common.sh': common('systemd-cat') })).toEqual(['services/api/scripts/common.sh', 'services/api/scripts/start.sh']);
     // api's two scripts (start.sh sources common.sh, read once more with its PATH), never the other services'.
     expect(parsed.count).toBeLessThanOrEqual(3);
+    // Only the appspec whose revision holds the change is parsed.
+    expect(parsed.appspecs).toEqual(['/opt/api']);
+  });
+
+  it('parses every appspec when the configuration changes (every script is in scope)', async () => {
+    await analysed({ '.github/deploy-guard.yml': `${CONFIG}# touched\n` });
+    expect(parsed.appspecs.sort()).toEqual(['/opt/api', '/opt/billing', '/opt/search', '/opt/worker']);
   });
 
   it('still finds a script in another folder that names the file, or reaches it through its revision', async () => {
