@@ -302,15 +302,15 @@ class Catalogue {
 
   /**
    * In a narrow PR, an appspec matters only when it changes, when its revision holds a changed file, or when
-   * its text names one (a hook `location` leaving its folder, a deleted hook script): otherwise no unit of
-   * its revision can be in scope, and its problems and missing hooks are not this PR's to report.
+   * a hook `location` may leave its folder for one (its text has `..` and names the file): otherwise no unit
+   * of its revision can be in scope, and its problems and missing hooks are not this PR's to report.
    */
   private async appspecMayMatter(appspec: string, changed: Set<string>): Promise<boolean> {
     if (changed.has(appspec)) return true;
     const root = posix.dirname(appspec) === '.' ? '' : `${posix.dirname(appspec)}/`;
     if ([...changed].some((path) => path.startsWith(root))) return true;
     const read = await this.read(appspec);
-    return !read.ok || [...changed].some((path) => read.text.includes(posix.basename(path)));
+    return !read.ok || (read.text.includes('..') && [...changed].some((path) => read.text.includes(posix.basename(path))));
   }
 
   private wholeRepository(changed: Set<string>): boolean {

@@ -66,6 +66,14 @@ describe('PR scope of a changed functions file', () => {
     expect(parsed.appspecs).toEqual(['/opt/api']);
   });
 
+  it('also parses an appspec whose hook leaves its folder for the changed file', async () => {
+    repo = createRepo({ ...estate(), 'services/worker/appspec.yml': appspec('worker').replace('scripts/start.sh', '../../shared/lib/common.sh') });
+    openPull(repo, { 'shared/lib/common.sh': common('systemd-cat') });
+    parsed.appspecs = [];
+    await new FactStore(contextFor(repo, { mode: 'pr' })).get('deployScripts');
+    expect(parsed.appspecs).toEqual(['/opt/worker']);
+  });
+
   it('parses every appspec when the configuration changes (every script is in scope)', async () => {
     await analysed({ '.github/deploy-guard.yml': `${CONFIG}# touched\n` });
     expect(parsed.appspecs.sort()).toEqual(['/opt/api', '/opt/billing', '/opt/search', '/opt/worker']);
