@@ -236,13 +236,16 @@ class Catalogue {
       await this.discoverAppspec(appspec);
     }
 
-    // Terraform and Packer: embedded user data and provisioners, referenced script files.
+    // Terraform and Packer: embedded user data and provisioners, referenced script files. In a narrow PR the
+    // scripts embedded in an unchanged file cannot be in scope (their one input is that file): not read.
     const tfFiles = [...terraform.files.values()].sort((a, b) => a.path.localeCompare(b.path));
     for (const { path, analysis } of tfFiles) {
       if (this.excluded(path)) continue;
+      const embedded = narrow && !narrow.has(path) ? [] : await terraform.embeddedScripts(path);
+      if (embedded.length === 0 && analysis.scriptFiles.length === 0) continue;
       const packer = PACKER_FILE.test(path);
       const environments = packer ? [] : [...terraform.reach(path).keys()];
-      this.discoverEmbedded(path, analysis.embeddedScripts, environments, packer);
+      this.discoverEmbedded(path, embedded, environments, packer);
       for (const ref of analysis.scriptFiles) {
         if (ref.dynamic) continue;
         const build = packer || ref.context.startsWith('build.');

@@ -2,7 +2,7 @@
 import { dirname, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings.js';
-import { analyseTerraform, mayHoldTerraformFacts, type TerraformAnalysis } from '../parse/terraform.js';
+import { analyseTerraform, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
 import type { RunContext } from './context.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
@@ -42,7 +42,16 @@ export interface TerraformIndex {
   environmentsOf(path: string): string[];
   /** Every environment a change to `path` reaches, each with the module chain that leads there (empty for a direct hit). */
   reach(path: string): Map<string, ModuleEdge[]>;
+  /**
+   * The user data and provisioner scripts embedded in a file. A file whose only facts can be embedded
+   * scripts is parsed for them on the first call (a narrow PR needs those of its changed files only); its
+   * `analysis.embeddedScripts` throws rather than answer empty.
+   */
+  embeddedScripts(path: string): Promise<EmbeddedScript[]>;
 }
+
+/** Unchanged files that can hold nothing but embedded scripts: their text, parsed when asked. */
+export type DeferredFiles = Map<string, string>;
 
 export function environmentClassifier(settings: Settings): (path: string) => string | undefined {
   const all = environmentsClassifier(settings);
@@ -64,7 +73,7 @@ export function moduleFolder(callerFile: string, source: string): string | undef
   return normalisePath(posix.join(posix.dirname(callerFile), cleaned));
 }
 
-export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: UnreadableFile[], settings: Settings): TerraformIndex {
+export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: UnreadableFile[], settings: Settings, deferred: DeferredFiles = new Map()): TerraformIndex {
   const environmentsOf = environmentsClassifier(settings);
   const environmentOf = (path: string): string | undefined => environmentsOf(path)[0];
   const usedBy = new Map<string, ModuleEdge[]>();
@@ -105,7 +114,19 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
     return result;
   };
 
-  return { files, unreadable, usedBy, environmentOf, environmentsOf, reach };
+  const parsedLater = new Map<string, Promise<EmbeddedScript[]>>();
+  const embeddedScripts = (path: string): Promise<EmbeddedScript[]> => {
+    const text = deferred.get(path);
+    if (text === undefined) return Promise.resolve(files.get(path)?.analysis.embeddedScripts ?? []);
+    let pending = parsedLater.get(path);
+    if (!pending) {
+      pending = analyseTerraform(text, { fileName: path }).then((analysis) => analysis.embeddedScripts);
+      parsedLater.set(path, pending);
+    }
+    return pending;
+  };
+
+  return { files, unreadable, usedBy, environmentOf, environmentsOf, reach, embeddedScripts };
 }
 
 export function describeRead(read: Exclude<FileRead, { ok: true }>): string {
@@ -116,39 +137,48 @@ function noFacts(): TerraformAnalysis {
   return { amis: [], modules: [], ssmParameters: [], amiLookups: [], embeddedScripts: [], scriptFiles: [], parseErrors: [] };
 }
 
-/** Files read ahead of the parse, so that the reads' I/O overlaps the parsing. */
-const READ_AHEAD = 16;
+/** The analysis of a deferred file: no facts of the other kinds, and embedded scripts only through the index. */
+function deferredFacts(path: string): TerraformAnalysis {
+  const analysis = noFacts();
+  Object.defineProperty(analysis, 'embeddedScripts', {
+    enumerable: true,
+    get(): never {
+      throw new Error(`internal: the embedded scripts of ${path} are read through TerraformIndex.embeddedScripts()`);
+    },
+  });
+  return analysis;
+}
 
 /**
  * Reads every Terraform file of the checkout and parses, once, those that hold facts (see
- * mayHoldTerraformFacts); the others are indexed with no facts, without a parse. Files in `mustParse`
- * (a PR's changed files) are always parsed, so that their parse errors are known.
+ * terraformFactKinds); the others are indexed with no facts, without a parse. A file whose only facts can
+ * be embedded scripts is parsed when they are asked for (TerraformIndex.embeddedScripts). Files in
+ * `mustParse` (a PR's changed files) are always parsed, so that their parse errors are known.
  */
 export async function gatherTerraform(context: RunContext, repoFiles: string[], mustParse: ReadonlySet<string> = new Set()): Promise<TerraformIndex> {
   const files = new Map<string, ParsedTerraform>();
   const unreadable: UnreadableFile[] = [];
   const paths = repoFiles.filter((path) => TERRAFORM_FILE.test(path) && !path.includes('/.terraform/') && !path.startsWith('.terraform/'));
-  const reads: Promise<FileRead>[] = [];
-  let next = 0;
+  const deferred: DeferredFiles = new Map();
   for (const path of paths) {
-    while (next < paths.length && reads.length < READ_AHEAD) {
-      const ahead = readRepoFile(context.workspace, paths[next++]!);
-      ahead.catch(() => undefined); // a failure surfaces when its turn comes, never as an unhandled rejection
-      reads.push(ahead);
-    }
-    const read = await reads.shift()!;
+    const read = await readRepoFile(context.workspace, path);
     if (!read.ok) {
       unreadable.push({ path, reason: read.detail });
       continue;
     }
-    if (!mustParse.has(path) && !mayHoldTerraformFacts(read.text)) {
-      files.set(path, { path, analysis: noFacts() });
-      continue;
+    if (!mustParse.has(path)) {
+      const kinds = terraformFactKinds(read.text);
+      const others = kinds.amis || kinds.modules || kinds.ssmParameters || kinds.amiLookups || kinds.scriptFiles;
+      if (!others) {
+        if (kinds.embeddedScripts) deferred.set(path, read.text);
+        files.set(path, { path, analysis: kinds.embeddedScripts ? deferredFacts(path) : noFacts() });
+        continue;
+      }
     }
     const analysis = await analyseTerraform(read.text, { fileName: path });
     const firstError = analysis.parseErrors[0];
     if (firstError) unreadable.push({ path, reason: `parse error: ${firstError.message}`, line: firstError.line, column: firstError.column });
     files.set(path, { path, analysis });
   }
-  return buildIndex(files, unreadable, context.settings);
+  return buildIndex(files, unreadable, context.settings, deferred);
 }

@@ -147,22 +147,43 @@ export const AMI_ID_PATTERN = /^ami-[0-9a-f]{8,17}$/;
 
 const MAX_PARSE_ERRORS = 10;
 
-/**
- * Words without which analyseTerraform finds nothing but parse errors: every fact it extracts needs one
- * of them in the raw text (an AMI id, `resolve:ssm:`, the `source` attribute of a module or Terragrunt
- * block, the aws_ami / aws_ssm_parameter / cloudinit_config / template_file labels, a user-data
- * attribute, a provisioner, a file() / filebase64() / templatefile() call), or a backslash, since a
- * quoted string can spell any of them with escapes (`"\u0061mi-…"`).
- */
-const FACT_WORDS = /ami-|resolve:ssm:|(?<![\w-])source(?![\w-])|aws_ami|aws_ssm_parameter|user_data|provisioner|cloudinit_config|template_file|file(?:base64)?\s*\(|\\/;
+/** The kinds of facts analyseTerraform extracts (every field of TerraformAnalysis but the parse errors). */
+export type TerraformFactKind = 'amis' | 'modules' | 'ssmParameters' | 'amiLookups' | 'embeddedScripts' | 'scriptFiles';
 
 /**
- * A quick test on the raw text: false means the file holds no fact analyseTerraform extracts, so a
- * caller that needs only the facts (not the parse errors) can skip the parse. Most .tf files of a large
- * repository (resources, IAM, alarms, outputs) hold none.
+ * Per kind, words without which analyseTerraform finds no fact of that kind: an AMI id; the `source`
+ * attribute of a module or Terragrunt block; `resolve:ssm:` or the aws_ssm_parameter label; the aws_ami
+ * label; a user-data attribute, a provisioner, the cloudinit_config or template_file label; a file() /
+ * filebase64() / templatefile() call or a provisioner's script(s). A `\u` or `\U` escape allows every kind:
+ * a quoted string can spell any word with it (`"\u0061mi-…"`); HCL's other escapes (\n \r \t \" \\) spell
+ * no letter, and heredocs have none (a shell line continuation in user data is just a backslash).
  */
+const KIND_WORDS: Record<TerraformFactKind, RegExp> = {
+  amis: /ami-/,
+  modules: /(?<![\w-])source(?![\w-])/,
+  ssmParameters: /resolve:ssm:|aws_ssm_parameter/,
+  amiLookups: /aws_ami/,
+  embeddedScripts: /user_data|provisioner|cloudinit_config|template_file/,
+  scriptFiles: /file(?:base64)?\s*\(|provisioner/,
+};
+
+/**
+ * A quick test on the raw text, per kind: false means analyseTerraform would find no fact of that kind, so a
+ * caller that needs only some kinds can skip the parse. Most .tf files of a large repository (resources,
+ * IAM, alarms, outputs) hold none at all.
+ */
+const UNICODE_ESCAPE = /\\[uU]/;
+
+export function terraformFactKinds(text: string): Record<TerraformFactKind, boolean> {
+  const escapes = UNICODE_ESCAPE.test(text);
+  const kinds = {} as Record<TerraformFactKind, boolean>;
+  for (const kind of Object.keys(KIND_WORDS) as TerraformFactKind[]) kinds[kind] = escapes || KIND_WORDS[kind].test(text);
+  return kinds;
+}
+
+/** False means the file holds no fact analyseTerraform extracts (only parse errors would come of a parse). */
 export function mayHoldTerraformFacts(text: string): boolean {
-  return FACT_WORDS.test(text);
+  return Object.values(terraformFactKinds(text)).some(Boolean);
 }
 
 /** Analyse one .tf, .tfvars, terragrunt.hcl or .pkr.hcl file. Never throws. */
