@@ -1,6 +1,6 @@
 // Reads .github/deploy-guard.yml with line positions, so every error names the file, line and key.
 import { isCollection, isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ConfigurationError } from './errors.js';
 import { configSchema, type ConfigFile } from './schema.js';
 

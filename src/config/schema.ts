@@ -1,5 +1,5 @@
 // The configuration file's schema: the single source for validation and for the shipped JSON Schema.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDuration } from './duration.js';
 
 const duration = z
