@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-QZ7UJ6RB.js";
+} from "./chunks/chunk-LAJ6CR7B.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts
