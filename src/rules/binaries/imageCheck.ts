@@ -26,6 +26,8 @@ interface InventoryIndex {
   checked: Set<string>;
   /** basename → executables with that name */
   byName: Map<string, string[]>;
+  /** What the image says of a command, whatever script runs it (see lookUp): shared by every script. */
+  lookups: Map<string, Verdict>;
 }
 
 const indexes = new WeakMap<ImageInventory, InventoryIndex>();
@@ -38,7 +40,7 @@ function indexOf(inventory: ImageInventory): InventoryIndex {
       const name = basename(path);
       byName.set(name, [...(byName.get(name) ?? []), path]);
     }
-    index = { executables: new Set(inventory.executables), coveredDirs: new Set(inventory.coveredDirs.map(trimSlash)), checked: new Set(inventory.checkedPaths), byName };
+    index = { executables: new Set(inventory.executables), coveredDirs: new Set(inventory.coveredDirs.map(trimSlash)), checked: new Set(inventory.checkedPaths), byName, lookups: new Map() };
     indexes.set(inventory, index);
   }
   return index;
@@ -81,22 +83,38 @@ function locate(index: InventoryIndex, name: string, preferred: string[]): strin
   return [...found].sort()[0];
 }
 
-export function judge(script: DeployScript, command: ScriptCommand, inventory: ImageInventory): Verdict {
+/** The verdicts that depend on the script alone (relative, guarded, provided by its deployment), if any. */
+function scriptVerdict(script: DeployScript, command: ScriptCommand): Verdict | undefined {
   if (command.kind === 'relative') return { state: 'skipped', why: 'relative' };
   if (guardedByScript(script, command)) return { state: 'skipped', why: 'guarded' };
-  const index = indexOf(inventory);
-  const preferred = [...command.searchPath, ...inventory.path];
-  const covered = (path: string) => index.checked.has(path) || index.coveredDirs.has(dirname(path));
+  if (command.kind === 'absolute' ? providedByDeployment(script, command.program) : script.providedNames.includes(command.program)) return { state: 'skipped', why: 'provided' };
+  return undefined;
+}
 
+/**
+ * What the image says of a command, whatever script runs it: found, missing (and where else it is), not on
+ * the PATH in effect, or unknown (directories the inventory does not cover). Memoised per image: a
+ * repository's scripts call the same few dozen programs with the same few PATHs.
+ */
+function lookUp(inventory: ImageInventory, command: ScriptCommand): Verdict {
+  const index = indexOf(inventory);
+  const key = `${command.kind}\0${command.program}\0${command.searchPath.join('\0')}`;
+  let verdict = index.lookups.get(key);
+  if (!verdict) {
+    verdict = lookUpUncached(index, inventory, command);
+    index.lookups.set(key, verdict);
+  }
+  return verdict;
+}
+
+function lookUpUncached(index: InventoryIndex, inventory: ImageInventory, command: ScriptCommand): Verdict {
+  const covered = (path: string) => index.checked.has(path) || index.coveredDirs.has(dirname(path));
   if (command.kind === 'absolute') {
-    if (providedByDeployment(script, command.program)) return { state: 'skipped', why: 'provided' };
     if (index.executables.has(command.program)) return { state: 'found', at: command.program };
     if (!covered(command.program)) return { state: 'unknown', dirs: [dirname(command.program)] };
-    const elsewhere = inventory.alternatives[command.program] ?? locate(index, basename(command.program), preferred);
+    const elsewhere = inventory.alternatives[command.program] ?? locate(index, basename(command.program), [...command.searchPath, ...inventory.path]);
     return elsewhere && elsewhere !== command.program ? { state: 'missing', elsewhere } : { state: 'missing' };
   }
-
-  if (script.providedNames.includes(command.program)) return { state: 'skipped', why: 'provided' };
   const uncovered: string[] = [];
   for (const dir of command.searchPath) {
     if (!dir.startsWith('/')) continue;
@@ -104,13 +122,19 @@ export function judge(script: DeployScript, command: ScriptCommand, inventory: I
     if (index.executables.has(candidate)) return { state: 'found', at: candidate };
     if (!covered(candidate)) uncovered.push(trimSlash(dir));
   }
-  if (uncovered.length > 0) {
-    // A directory the deployment installs (PATH=/opt/app/bin:$PATH) holds the application's own commands.
-    if (uncovered.some((dir) => providedByDeployment(script, dir))) return { state: 'skipped', why: 'provided' };
-    return { state: 'unknown', dirs: uncovered };
-  }
+  if (uncovered.length > 0) return { state: 'unknown', dirs: uncovered };
   const elsewhere = locate(index, command.program, inventory.path);
   return elsewhere ? { state: 'not-on-path', elsewhere } : { state: 'not-on-path' };
+}
+
+/** The image's verdict, seen from the script: a directory its deployment installs holds the application's own commands. */
+function fromScript(script: DeployScript, command: ScriptCommand, verdict: Verdict): Verdict {
+  if (command.kind !== 'absolute' && verdict.state === 'unknown' && verdict.dirs.some((dir) => providedByDeployment(script, dir))) return { state: 'skipped', why: 'provided' };
+  return verdict;
+}
+
+export function judge(script: DeployScript, command: ScriptCommand, inventory: ImageInventory): Verdict {
+  return scriptVerdict(script, command) ?? fromScript(script, command, lookUp(inventory, command));
 }
 
 const memo = new WeakMap<DeployScripts, WeakMap<ImageInventories, ImageCheck[]>>();
@@ -122,10 +146,15 @@ export function imageChecks(scripts: DeployScripts, inventories: ImageInventorie
   const checks: ImageCheck[] = [];
   if (scripts.imageChecks) {
     for (const script of scripts.scripts) {
+      // The script's own verdicts once, not once per image.
+      const own = script.commands.map((command) => scriptVerdict(script, command));
       for (const image of script.images) {
         const result = inventories.get(image.image);
         if (!result?.ok) continue;
-        for (const command of script.commands) checks.push({ script, command, image, inventory: result.inventory, verdict: judge(script, command, result.inventory) });
+        script.commands.forEach((command, i) => {
+          const verdict = own[i] ?? fromScript(script, command, lookUp(result.inventory, command));
+          checks.push({ script, command, image, inventory: result.inventory, verdict });
+        });
       }
     }
   }
