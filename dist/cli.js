@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-LAJ6CR7B.js";
+} from "./chunks/chunk-VJBVFTPB.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts
