@@ -116,7 +116,10 @@ export async function ensureFullHistory(cwd: string): Promise<void> {
 
 export type Blob = { ok: true; text: string } | { ok: false; reason: 'missing' | 'too-large' | 'binary' | 'not-utf8' };
 
-const BLOB_BATCH = 256;
+/** Specs per `cat-file --batch-check` (sizes first); contents are then read in batches of at most BLOB_BATCH_BYTES. */
+const BLOB_BATCH = 4096;
+/** Bytes per `cat-file --batch`: bounds the memory of one read (every blob is also under the caller's cap). */
+const BLOB_BATCH_BYTES = 32 * 1024 * 1024;
 
 function gitWithInput(cwd: string, args: string[], input: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -139,8 +142,9 @@ function gitWithInput(cwd: string, args: string[], input: string): Promise<Buffe
 const blobDecoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Reads many `<rev>:<path>` blobs with two git processes per 256 (sizes first, then the contents of
- * those under the cap), never one process per file. Paths with a newline cannot be asked for and read as missing.
+ * Reads many `<rev>:<path>` blobs with one git process for the sizes of up to 4,096 and one for the
+ * contents of those under the cap per 32 MiB, never one process per file. Paths with a newline cannot be
+ * asked for and read as missing.
  */
 export async function readBlobs(cwd: string, specs: readonly string[], maxBytes: number): Promise<Map<string, Blob>> {
   const result = new Map<string, Blob>();
@@ -152,33 +156,38 @@ export async function readBlobs(cwd: string, specs: readonly string[], maxBytes:
   for (let start = 0; start < wanted.length; start += BLOB_BATCH) {
     const batch = wanted.slice(start, start + BLOB_BATCH);
     const sizes = (await gitWithInput(cwd, ['cat-file', '--batch-check=%(objecttype) %(objectsize)'], batch.map((spec) => `${spec}\n`).join(''))).toString('utf8').split('\n');
-    const readable: string[] = [];
+    const readable: { spec: string; size: number }[] = [];
     batch.forEach((spec, i) => {
       const [type, size] = (sizes[i] ?? '').split(' ');
       if (type !== 'blob') result.set(spec, { ok: false, reason: 'missing' });
       else if (Number(size) > maxBytes) result.set(spec, { ok: false, reason: 'too-large' });
-      else readable.push(spec);
+      else readable.push({ spec, size: Number(size) });
     });
-    if (readable.length === 0) continue;
-    const out = await gitWithInput(cwd, ['cat-file', '--batch'], readable.map((spec) => `${spec}\n`).join(''));
-    let offset = 0;
-    for (const spec of readable) {
-      const newline = out.indexOf(10, offset);
-      const header = out.subarray(offset, newline < 0 ? out.length : newline).toString('utf8');
-      const size = Number(header.split(' ')[2]);
-      if (newline < 0 || !header.includes(' blob ') || !Number.isFinite(size)) {
-        result.set(spec, { ok: false, reason: 'missing' });
-        offset = newline < 0 ? out.length : newline + 1;
-        continue;
-      }
-      const bytes = out.subarray(newline + 1, newline + 1 + size);
-      offset = newline + 1 + size + 1;
-      if (bytes.includes(0)) result.set(spec, { ok: false, reason: 'binary' });
-      else {
-        try {
-          result.set(spec, { ok: true, text: blobDecoder.decode(bytes) });
-        } catch {
-          result.set(spec, { ok: false, reason: 'not-utf8' });
+    for (let from = 0; from < readable.length; ) {
+      let to = from;
+      for (let bytes = 0; to < readable.length && (to === from || bytes + readable[to]!.size <= BLOB_BATCH_BYTES); to++) bytes += readable[to]!.size;
+      const group = readable.slice(from, to).map((entry) => entry.spec);
+      from = to;
+      const out = await gitWithInput(cwd, ['cat-file', '--batch'], group.map((spec) => `${spec}\n`).join(''));
+      let offset = 0;
+      for (const spec of group) {
+        const newline = out.indexOf(10, offset);
+        const header = out.subarray(offset, newline < 0 ? out.length : newline).toString('utf8');
+        const size = Number(header.split(' ')[2]);
+        if (newline < 0 || !header.includes(' blob ') || !Number.isFinite(size)) {
+          result.set(spec, { ok: false, reason: 'missing' });
+          offset = newline < 0 ? out.length : newline + 1;
+          continue;
+        }
+        const bytes = out.subarray(newline + 1, newline + 1 + size);
+        offset = newline + 1 + size + 1;
+        if (bytes.includes(0)) result.set(spec, { ok: false, reason: 'binary' });
+        else {
+          try {
+            result.set(spec, { ok: true, text: blobDecoder.decode(bytes) });
+          } catch {
+            result.set(spec, { ok: false, reason: 'not-utf8' });
+          }
         }
       }
     }
