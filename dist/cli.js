@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-VJBVFTPB.js";
+} from "./chunks/chunk-VQNOBOUT.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts
