@@ -96,15 +96,18 @@ function scriptVerdict(script: DeployScript, command: ScriptCommand): Verdict | 
  * the PATH in effect, or unknown (directories the inventory does not cover). Memoised per image: a
  * repository's scripts call the same few dozen programs with the same few PATHs.
  */
-function lookUp(inventory: ImageInventory, command: ScriptCommand): Verdict {
+function lookUp(inventory: ImageInventory, command: ScriptCommand, key = lookUpKey(command)): Verdict {
   const index = indexOf(inventory);
-  const key = `${command.kind}\0${command.program}\0${command.searchPath.join('\0')}`;
   let verdict = index.lookups.get(key);
   if (!verdict) {
     verdict = lookUpUncached(index, inventory, command);
     index.lookups.set(key, verdict);
   }
   return verdict;
+}
+
+function lookUpKey(command: ScriptCommand): string {
+  return `${command.kind}\0${command.program}\0${command.searchPath.join('\0')}`;
 }
 
 function lookUpUncached(index: InventoryIndex, inventory: ImageInventory, command: ScriptCommand): Verdict {
@@ -146,13 +149,14 @@ export function imageChecks(scripts: DeployScripts, inventories: ImageInventorie
   const checks: ImageCheck[] = [];
   if (scripts.imageChecks) {
     for (const script of scripts.scripts) {
-      // The script's own verdicts once, not once per image.
+      // The script's own verdicts and the image lookups' keys once, not once per image.
       const own = script.commands.map((command) => scriptVerdict(script, command));
+      const keys = script.commands.map((command, i) => (own[i] ? '' : lookUpKey(command)));
       for (const image of script.images) {
         const result = inventories.get(image.image);
         if (!result?.ok) continue;
         script.commands.forEach((command, i) => {
-          const verdict = own[i] ?? fromScript(script, command, lookUp(result.inventory, command));
+          const verdict = own[i] ?? fromScript(script, command, lookUp(result.inventory, command, keys[i]));
           checks.push({ script, command, image, inventory: result.inventory, verdict });
         });
       }
