@@ -218,7 +218,9 @@ export async function analyseTerraform(
       result.parseErrors.push({ line: 1, column: 1, message: 'the HCL parser returned no tree' });
       return result;
     }
-    new Extractor(text, fileContext(options?.fileName), result).run(tree);
+    // Without a word any fact needs, the walk could only report parse errors, and a tree without an ERROR
+    // or MISSING node has none: most files of a repository need no walk at all.
+    if (tree.rootNode.hasError || mayHoldTerraformFacts(text)) new Extractor(text, fileContext(options?.fileName), result).run(tree);
   } catch (error) {
     // A bug here must not take the whole run down; report it where the caller looks for problems.
     parserPromise = undefined; // the wasm instance may be in a bad state: take a fresh parser next time
