@@ -511,9 +511,11 @@ class Catalogue {
     const skipped = new Set<string>();
     const pendingProblems: (UnanalysedScript & { unit: Unit })[] = [];
 
+    const yieldNow = yielder();
     for (let index = 0; index < queue.length; index++) {
       const unit = queue[index]!;
       if (results.has(unit)) continue;
+      await yieldNow();
       const loaded = await unit.load();
       if ('notScript' in loaded) continue;
       if ('failure' in loaded) {
@@ -811,6 +813,20 @@ function describeRuns(runs: string[]): string[] {
 
 /** Up-navigation in a script's text: `..`, `${0%/*}`, `$(dirname "$(dirname "$0")")`. */
 const UP = /\.\.|%\/|dirname[^\n]*dirname/;
+
+/**
+ * Lets the event loop run at most every 50 ms of a long synchronous stretch (the analyses of thousands of
+ * scripts await only resolved promises): the output of git processes started by other facts (merge-base
+ * versions, history) is read meanwhile, instead of their pipes filling and the run waiting for them at its end.
+ */
+function yielder(): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < 50) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
+}
 
 function changedPaths(changes: ChangeSet): Set<string> {
   return new Set(changes.files.flatMap((file) => [file.path, ...(file.previousPath ? [file.previousPath] : [])]));
