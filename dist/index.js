@@ -32,7 +32,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-VQNOBOUT.js";
+} from "./chunks/chunk-2DVHOJSV.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/main.ts
