@@ -22,7 +22,8 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-2DVHOJSV.js";
+} from "./chunks/chunk-A6XEO2IL.js";
+import "./chunks/chunk-NVLIXDGG.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -32,7 +32,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-2DVHOJSV.js";
+} from "./chunks/chunk-A6XEO2IL.js";
+import {
+  analysisCounts
+} from "./chunks/chunk-NVLIXDGG.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/main.ts
@@ -991,7 +994,10 @@ async function execute(deps) {
       version: VERSION,
       journal: new Journal()
     };
-    return { report: await runChecks(context, deps), inputs, event, github };
+    const report = await runChecks(context, deps);
+    const analysed = analysisCounts();
+    if (analysed) logger.debug(`analysis: ${analysed.main} file(s) on the main thread, ${analysed.workers} on worker threads`);
+    return { report, inputs, event, github };
   } catch (error2) {
     if (error2 instanceof ConfigurationError) return { report: unevaluatedReport(mode, error2, now, VERSION), inputs, event: void 0, github: void 0 };
     throw error2;

@@ -1,4 +1,4 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) as ESM for node24, copies the wasm
+// Bundles the action (dist/index.js), the CLI (dist/cli.js) and their parsing worker (dist/analysisWorker.js) as ESM for node24, copies the wasm
 // grammars next to them, and regenerates the shipped JSON Schema of the configuration file.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -59,7 +59,7 @@ if (!schemaOnly) {
   await mkdir(dist, { recursive: true });
   await build({
     ...common,
-    entryPoints: { index: join(root, 'src', 'index.ts'), cli: join(root, 'src', 'cli.ts') },
+    entryPoints: { index: join(root, 'src', 'index.ts'), cli: join(root, 'src', 'cli.ts'), analysisWorker: join(root, 'src', 'parse', 'analysisWorker.ts') },
     outdir: dist,
     splitting: true,
     plugins: [sideEffectFree],

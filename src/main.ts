@@ -7,6 +7,7 @@ import { ConfigurationError } from './config/errors.js';
 import { INPUT, OUTPUT, readInputs } from './config/inputs.js';
 import type { Inputs } from './config/settings.js';
 import { exitCode } from './engine/outcome.js';
+import { analysisCounts } from './parse/pool.js';
 import { runChecks, unevaluatedReport, type RunOptions } from './engine/run.js';
 import { Journal, type EventInfo, type RunContext } from './facts/context.js';
 import type { GitHubApi } from './facts/github.js';
@@ -91,7 +92,10 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
       version: VERSION,
       journal: new Journal(),
     };
-    return { report: await runChecks(context, deps), inputs, event, github };
+    const report = await runChecks(context, deps);
+    const analysed = analysisCounts();
+    if (analysed) logger.debug(`analysis: ${analysed.main} file(s) on the main thread, ${analysed.workers} on worker threads`);
+    return { report, inputs, event, github };
   } catch (error) {
     if (error instanceof ConfigurationError) return { report: unevaluatedReport(mode, error, now, VERSION), inputs, event: undefined, github: undefined };
     throw error;

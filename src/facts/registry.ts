@@ -47,7 +47,13 @@ export class FactStore {
     let pending = this.cache.get(key) as Promise<Facts[K]> | undefined;
     if (!pending) {
       const gather = (this.overrides[key] ?? gatherers[key]) as Gatherers[K];
+      const started = performance.now();
       pending = gather(this.context, this);
+      // With step debug logging on, the timeline of the run: when each fact was asked for and when it was ready.
+      void pending.then(
+        () => this.context.log.debug(`fact ${key}: ready ${Math.round(performance.now() - started)} ms after it was asked for (${Math.round(started)} ms into the process)`),
+        () => undefined,
+      );
       this.cache.set(key, pending);
     }
     return pending;

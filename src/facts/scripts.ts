@@ -10,7 +10,8 @@ import picomatch from 'picomatch';
 import { DEFAULT_SCRIPT_GLOBS } from '../config/settings.js';
 import { analyseAppspec, type AppspecFiles } from '../parse/appspec.js';
 import { analyseCloudInit, isCloudConfig } from '../parse/cloudInit.js';
-import { analyseShell, SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
+import { analysisPool, pooledShell } from '../parse/pool.js';
+import { SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
 import { analyseTerraform, mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript } from '../parse/terraform.js';
 import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
 import type { RunContext } from './context.js';
@@ -511,12 +512,29 @@ class Catalogue {
     const skipped = new Set<string>();
     const pendingProblems: (UnanalysedScript & { unit: Unit })[] = [];
 
+    // Every unit's pieces are announced to the analysis pool up front: worker threads analyse them while
+    // this loop works through the queue in order.
+    const pool = analysisPool();
+    const loads = new Map<Unit, { render: Unit['render']; loading: Promise<Loaded> }>();
+    for (const unit of queue) {
+      const loading = unit.load();
+      loads.set(unit, { render: unit.render, loading });
+      void loading.then(
+        (loaded) => {
+          if ('pieces' in loaded) for (const piece of loaded.pieces) pool.prefetch({ kind: 'shell', text: piece.text, options: {} });
+        },
+        () => undefined,
+      );
+    }
+
     const yieldNow = yielder();
     for (let index = 0; index < queue.length; index++) {
       const unit = queue[index]!;
       if (results.has(unit)) continue;
       await yieldNow();
-      const loaded = await unit.load();
+      // A unit whose rendering a `source` seen meanwhile changed is loaded again.
+      const early = loads.get(unit);
+      const loaded = await (early && early.render === unit.render ? early.loading : unit.load());
       if ('notScript' in loaded) continue;
       if ('failure' in loaded) {
         pendingProblems.push({ unit, file: unit.file, reason: loaded.failure, onInstance: unit.onInstance, runs: unit.runs });
@@ -532,7 +550,7 @@ class Catalogue {
         result.commands.push({ program: direct.program, kind: kindOf(direct.program), file: unit.file, ...direct.pos, via: [direct.via], searchPath: this.runPath });
       }
       for (const piece of loaded.pieces) {
-        const analysis = await analyseShell(piece.text);
+        const analysis = await pooledShell(piece.text);
         const error = analysis.parseErrors[0];
         if (error) pendingProblems.push({ unit, file: unit.file, ...piece.map(error.line, error.column), reason: `shell parse error: ${error.message}`, onInstance: unit.onInstance, runs: unit.runs });
         if (piece.executed) for (const direct of shebang(piece.text)) result.commands.push({ ...direct, kind: kindOf(direct.program), file: unit.file, ...piece.map(1, direct.column), via: ['#!'], searchPath: this.runPath });
@@ -682,7 +700,7 @@ class Catalogue {
       pending = (async () => {
         const read = await this.read(path);
         if (!read.ok) return { failure: read.detail };
-        return { analysis: await analyseShell(read.text, { path: startPath }) };
+        return { analysis: await pooledShell(read.text, { path: startPath }) };
       })();
       this.sourcedCache.set(key, pending);
     }

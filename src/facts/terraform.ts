@@ -2,6 +2,7 @@
 import { dirname, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings.js';
+import { analysisPool, pooledTerraform } from '../parse/pool.js';
 import { analyseTerraform, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
 import type { RunContext } from './context.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
@@ -49,6 +50,9 @@ export interface TerraformIndex {
    */
   embeddedScripts(path: string): Promise<EmbeddedScript[]>;
 }
+
+/** A repository with this many Terraform files has enough to parse for worker threads to pay for their start. */
+const WARM_POOL_FILES = 200;
 
 /** Unchanged files that can hold nothing but embedded scripts: their text, parsed when asked. */
 export type DeferredFiles = Map<string, string>;
@@ -159,7 +163,9 @@ export async function gatherTerraform(context: RunContext, repoFiles: string[], 
   const files = new Map<string, ParsedTerraform>();
   const unreadable: UnreadableFile[] = [];
   const paths = repoFiles.filter((path) => TERRAFORM_FILE.test(path) && !path.includes('/.terraform/') && !path.startsWith('.terraform/'));
+  if (paths.length >= WARM_POOL_FILES) analysisPool().warm();
   const deferred: DeferredFiles = new Map();
+  const toParse: { path: string; text: string }[] = [];
   for (const path of paths) {
     const read = await readRepoFile(context.workspace, path);
     if (!read.ok) {
@@ -175,10 +181,23 @@ export async function gatherTerraform(context: RunContext, repoFiles: string[], 
         continue;
       }
     }
-    const analysis = await analyseTerraform(read.text, { fileName: path });
+    toParse.push({ path, text: read.text });
+  }
+  // Announced all at once, so that worker threads parse from the back while this thread parses from the front.
+  const pool = analysisPool();
+  for (const { path, text } of toParse) pool.prefetch({ kind: 'terraform', text, options: { fileName: path } });
+  for (const { path, text } of toParse) {
+    const analysis = await pooledTerraform(text, { fileName: path });
     const firstError = analysis.parseErrors[0];
     if (firstError) unreadable.push({ path, reason: `parse error: ${firstError.message}`, line: firstError.line, column: firstError.column });
     files.set(path, { path, analysis });
   }
-  return buildIndex(files, unreadable, context.settings, deferred);
+  // The index lists files in the order of the checkout, parsed or not.
+  const ordered = new Map<string, ParsedTerraform>();
+  for (const path of paths) {
+    const parsed = files.get(path);
+    if (parsed) ordered.set(path, parsed);
+  }
+  unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return buildIndex(ordered, unreadable, context.settings, deferred);
 }

@@ -1,0 +1,45 @@
+import { createRequire as __dgCreateRequire } from 'node:module'; const require = __dgCreateRequire(import.meta.url);
+import {
+  FREE,
+  MAIN,
+  loadLanguage,
+  runInProcess
+} from "./chunks/chunk-NVLIXDGG.js";
+import "./chunks/chunk-WAXSGHYJ.js";
+
+// src/parse/analysisWorker.ts
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { parentPort, workerData } from "node:worker_threads";
+if (!parentPort) throw new Error("analysisWorker.js runs as a worker thread of deploy-guard");
+var port = parentPort;
+var { index, claims } = workerData;
+var claimed = new Int32Array(claims);
+var mark = MAIN + 1 + index;
+var jobs = [];
+var running = false;
+void loadLanguage("terraform").catch(() => void 0);
+async function work() {
+  running = true;
+  while (jobs.length > 0) {
+    const { id, job } = jobs.pop();
+    if (Atomics.compareExchange(claimed, id, FREE, mark) !== FREE) continue;
+    let reply;
+    try {
+      reply = { id, ok: true, value: await runInProcess(job) };
+    } catch (error) {
+      reply = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    try {
+      port.postMessage(reply);
+    } catch (error) {
+      port.postMessage({ id, ok: false, error: String(error) });
+    }
+    await nextTurn();
+  }
+  running = false;
+}
+port.on("message", (message) => {
+  jobs.push(...message.jobs);
+  if (!running) void work();
+});
+//# sourceMappingURL=analysisWorker.js.map

@@ -1,0 +1,262 @@
+// Parsing on every core. analyseTerraform and analyseShell are pure functions of their text, so a run
+// that knows it will analyse many files announces them (prefetch), and worker threads analyse them while
+// the main thread goes on.
+//
+// Every announced job is sent to every worker at once, and who runs it is decided by one atomic claim in
+// shared memory: the main thread claims jobs from the front, in the order it asks for them; workers claim
+// from the back. No thread waits for another to hand out work, so a main thread busy for seconds without
+// returning to the event loop still shares the work. A job a worker could not finish (the worker died, the
+// result did not cross) is run on the main thread: parallelism makes a run faster, never changes what it finds.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { analyseShell, type ShellAnalysis, type ShellOptions } from './shell.js';
+import { analyseTerraform, type TerraformAnalysis } from './terraform.js';
+
+export type AnalysisJob = { kind: 'terraform'; text: string; options: { fileName?: string } } | { kind: 'shell'; text: string; options: ShellOptions };
+
+/** Claims: one Int32 per job id. 0 = free, 1 = the main thread, 2 + n = worker n. */
+export const FREE = 0;
+export const MAIN = 1;
+/** Jobs a run can announce; later ones run on the main thread unannounced. */
+export const MAX_JOBS = 1 << 18;
+
+/** Main thread → worker: jobs to add to its list. */
+export interface WorkerAnnouncement {
+  jobs: { id: number; job: AnalysisJob }[];
+}
+/** Worker → main thread: the answer for one job it claimed. */
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+/** The part of a worker_threads Worker the pool uses (tests pass a fake). */
+export interface WorkerLike {
+  postMessage(message: WorkerAnnouncement): void;
+  on(event: 'message', listener: (reply: WorkerReply) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  ref(): void;
+  unref(): void;
+  terminate(): Promise<number> | void;
+}
+
+export interface PoolOptions {
+  /** Worker threads to start (0: everything runs on the main thread). */
+  workers: number;
+  /** Starts worker n, sharing the claims array with it. */
+  spawn: (index: number, claims: SharedArrayBuffer) => WorkerLike;
+  /** Announced jobs below this count are not worth a worker's start-up. */
+  minJobs?: number;
+  /** Runs a job on this thread. */
+  run?: (job: AnalysisJob) => Promise<unknown>;
+}
+
+interface Entry {
+  id: number;
+  key: string;
+  job: AnalysisJob;
+  /** Announcements not yet taken by a caller. */
+  claims: number;
+  settled: boolean;
+  /** A caller waits for a worker's answer. */
+  awaited: boolean;
+  result: Promise<unknown>;
+  settle: (value: Promise<unknown>) => void;
+}
+
+interface Slot {
+  index: number;
+  worker: WorkerLike;
+  dead: boolean;
+}
+
+export function runInProcess(job: AnalysisJob): Promise<unknown> {
+  return job.kind === 'terraform' ? analyseTerraform(job.text, job.options) : analyseShell(job.text, job.options);
+}
+
+function keyOf(job: AnalysisJob): string {
+  return `${job.kind}\0${JSON.stringify(job.options)}\0${job.text}`;
+}
+
+export class AnalysisPool {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byId = new Map<number, Entry>();
+  private readonly claimBuffer = new SharedArrayBuffer(MAX_JOBS * 4);
+  private readonly claimed = new Int32Array(this.claimBuffer);
+  private readonly slots: Slot[] = [];
+  /** Announced before the workers started, or since the last flush. */
+  private unsent: Entry[] = [];
+  private flushQueued = false;
+  private started = false;
+  private nextId = 1;
+  private waiting = 0;
+  private readonly run: (job: AnalysisJob) => Promise<unknown>;
+
+  constructor(private readonly options: PoolOptions) {
+    this.run = options.run ?? runInProcess;
+  }
+
+  /** Announces a job the caller will ask for with `analyse`; with enough of them, workers start on them. */
+  prefetch(job: AnalysisJob): void {
+    if (this.options.workers <= 0 || this.nextId >= MAX_JOBS) return;
+    const key = keyOf(job);
+    const known = this.entries.get(key);
+    if (known) {
+      known.claims++;
+      return;
+    }
+    let settle!: (value: Promise<unknown>) => void;
+    const result = new Promise<unknown>((resolve) => (settle = resolve));
+    const entry: Entry = { id: this.nextId++, key, job, claims: 1, settled: false, awaited: false, result, settle };
+    this.entries.set(key, entry);
+    this.byId.set(entry.id, entry);
+    this.unsent.push(entry);
+    if (!this.started && this.byId.size >= (this.options.minJobs ?? 64)) this.start();
+    if (this.started && !this.flushQueued) {
+      this.flushQueued = true;
+      queueMicrotask(() => this.flush());
+    }
+  }
+
+  /**
+   * Starts the workers before the jobs are known, when a caller expects many: they load the bundle and the
+   * grammars while the caller reads its files.
+   */
+  warm(): void {
+    if (this.options.workers > 0 && !this.started) this.start();
+  }
+
+  /** The analysis of a job: an announced one from whichever thread claims it, any other on this thread. */
+  analyse(job: AnalysisJob): Promise<unknown> {
+    const key = keyOf(job);
+    const entry = this.entries.get(key);
+    if (!entry) return this.run(job);
+    if (--entry.claims <= 0) this.entries.delete(key);
+    if (entry.settled) return entry.result;
+    if (Atomics.compareExchange(this.claimed, entry.id, FREE, MAIN) === FREE) {
+      this.settleHere(entry);
+    } else if (!entry.awaited && Atomics.load(this.claimed, entry.id) !== MAIN) {
+      // A worker has it: the process must stay alive until its answer comes.
+      entry.awaited = true;
+      if (this.waiting++ === 0) for (const slot of this.slots) if (!slot.dead) slot.worker.ref();
+    }
+    return entry.result;
+  }
+
+  /** Which thread ran the jobs (tests and diagnostics): main, or a worker. */
+  readonly counts = { main: 0, workers: 0 };
+
+  private settleHere(entry: Entry): void {
+    entry.settled = true;
+    this.byId.delete(entry.id);
+    this.counts.main++;
+    entry.settle(this.run(entry.job));
+  }
+
+  private start(): void {
+    this.started = true;
+    for (let index = 0; index < this.options.workers; index++) {
+      let worker: WorkerLike;
+      try {
+        worker = this.options.spawn(index, this.claimBuffer);
+      } catch {
+        break; // no worker: the main thread does it all
+      }
+      const slot: Slot = { index, worker, dead: false };
+      worker.on('message', (reply) => this.receive(reply));
+      worker.on('error', () => this.bury(slot));
+      worker.on('exit', () => this.bury(slot));
+      worker.unref();
+      this.slots.push(slot);
+    }
+  }
+
+  private flush(): void {
+    this.flushQueued = false;
+    const jobs = this.unsent.filter((entry) => !entry.settled).map(({ id, job }) => ({ id, job }));
+    this.unsent = [];
+    if (jobs.length === 0) return;
+    for (const slot of this.slots) {
+      if (slot.dead) continue;
+      try {
+        slot.worker.postMessage({ jobs });
+      } catch {
+        this.bury(slot);
+      }
+    }
+  }
+
+  private receive(reply: WorkerReply): void {
+    const entry = this.byId.get(reply.id);
+    if (!entry || entry.settled) return;
+    // A job the worker failed is run here: the same failure then surfaces where it would have without workers.
+    this.settleFrom(entry, reply.ok ? Promise.resolve(reply.value) : this.run(entry.job), reply.ok);
+  }
+
+  private settleFrom(entry: Entry, value: Promise<unknown>, byWorker: boolean): void {
+    entry.settled = true;
+    this.byId.delete(entry.id);
+    if (byWorker) this.counts.workers++;
+    else this.counts.main++;
+    entry.settle(value);
+    if (entry.awaited && --this.waiting === 0) for (const slot of this.slots) slot.worker.unref();
+  }
+
+  /** A worker that died: the jobs it claimed and did not answer run here. */
+  private bury(slot: Slot): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    slot.worker.unref();
+    const mark = MAIN + 1 + slot.index;
+    for (const entry of [...this.byId.values()]) {
+      if (!entry.settled && Atomics.load(this.claimed, entry.id) === mark) this.settleFrom(entry, this.run(entry.job), false);
+    }
+    void Promise.resolve(slot.worker.terminate()).catch(() => undefined);
+  }
+}
+
+/** The bundled worker script, beside dist/index.js (shared chunks sit one folder below); none from source. */
+function workerScript(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return [join(here, 'analysisWorker.js'), join(here, '..', 'analysisWorker.js')].find((candidate) => existsSync(candidate));
+}
+
+/**
+ * Worker threads for this process: one per core beside the main thread, at most 3. DEPLOY_GUARD_THREADS
+ * sets the number of threads in all (1: the main thread only).
+ */
+export function workerCount(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+  const configured = env.DEPLOY_GUARD_THREADS?.trim();
+  if (configured && /^\d+$/.test(configured)) return Math.max(0, Math.min(Number(configured), 16) - 1);
+  return Math.max(0, Math.min(cores, 4) - 1);
+}
+
+let shared: AnalysisPool | undefined;
+
+/** The process's pool: workers from the bundle when there is one and more than one core. */
+export function analysisPool(): AnalysisPool {
+  if (!shared) {
+    const script = workerScript();
+    shared = new AnalysisPool({
+      workers: script ? workerCount() : 0,
+      spawn: (index, claims) => new Worker(script!, { workerData: { index, claims } }),
+    });
+  }
+  return shared;
+}
+
+/** Which thread analysed the announced files of this process, if any were announced. */
+export function analysisCounts(): { main: number; workers: number } | undefined {
+  return shared && shared.counts.main + shared.counts.workers > 0 ? { ...shared.counts } : undefined;
+}
+
+/** analyseTerraform, answered from the pool when the job was announced. */
+export function pooledTerraform(text: string, options: { fileName?: string } = {}): Promise<TerraformAnalysis> {
+  return analysisPool().analyse({ kind: 'terraform', text, options }) as Promise<TerraformAnalysis>;
+}
+
+/** analyseShell, answered from the pool when the job was announced. */
+export function pooledShell(text: string, options: ShellOptions = {}): Promise<ShellAnalysis> {
+  return analysisPool().analyse({ kind: 'shell', text, options }) as Promise<ShellAnalysis>;
+}

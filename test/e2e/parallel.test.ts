@@ -1,0 +1,106 @@
+// The bundled action parses on worker threads when a run has many files: the report must be the one the
+// main thread alone produces, finding for finding, whichever thread analysed which file.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRepo, type TestRepo } from '../support/gitRepo.js';
+import { startGitHubLoopback, type GitHubLoopback } from '../support/githubLoopback.js';
+import { runAction } from '../support/runAction.js';
+
+let repo: TestRepo | undefined;
+let github: GitHubLoopback | undefined;
+afterEach(async () => {
+  repo?.cleanup();
+  await github?.close();
+  repo = undefined;
+  github = undefined;
+});
+
+const CONFIG = `promotion: [staging, prod]
+environments:
+  staging:
+    terraform: ["live/staging/**"]
+  prod:
+    terraform: ["live/prod/**"]
+scripts:
+  include: ["services/**/*.sh"]
+images:
+  manifests: ["images/*.json"]
+`;
+
+const RUN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const AMI = { staging: 'ami-0aaaaaaaaaaaaaaa1', prod: 'ami-0bbbbbbbbbbbbbbb2' } as const;
+
+/** 24 services, each a module called from both environments, with user data, and deploy scripts. */
+function monorepo(): Record<string, string> {
+  const files: Record<string, string> = {
+    '.github/deploy-guard.yml': CONFIG,
+    'images/staging.json': `${JSON.stringify({ image: AMI.staging, path: RUN_PATH, executables: ['/bin/bash', '/usr/bin/systemctl', '/usr/local/bin/aws', '/usr/bin/jq'] })}\n`,
+    'images/prod.json': `${JSON.stringify({ image: AMI.prod, path: RUN_PATH, executables: ['/bin/bash', '/usr/bin/systemctl', '/usr/bin/aws', '/usr/bin/jq'] })}\n`,
+  };
+  for (let i = 0; i < 24; i++) {
+    const svc = `svc${String(i).padStart(2, '0')}`;
+    files[`modules/${svc}/variables.tf`] = 'variable "ami_id" {\n  type = string\n}\n';
+    files[`modules/${svc}/main.tf`] = `resource "aws_launch_template" "${svc}" {
+  image_id = var.ami_id
+  user_data = base64encode(<<-EOT
+    #!/bin/bash
+    ${i % 3 === 0 ? '/usr/bin/aws' : '/usr/local/bin/aws'} s3 cp s3://acme/${svc}.env /etc/${svc}.env
+    systemctl restart ${svc}
+  EOT
+  )
+}
+`;
+    for (let f = 0; f < 3; f++) files[`modules/${svc}/extra${f}.tf`] = `resource "aws_security_group" "${svc}_${f}" {\n  name = "${svc}-${f}"\n}\n`;
+    for (const env of ['staging', 'prod'] as const) {
+      files[`live/${env}/${svc}/main.tf`] = `module "${svc}" {\n  source = "../../../modules/${svc}"\n  ami_id = "${AMI[env]}"\n}\n`;
+      for (let f = 0; f < 2; f++) files[`live/${env}/${svc}/outputs${f}.tf`] = `output "o${f}" {\n  value = module.${svc}\n}\n`;
+    }
+    files[`services/${svc}/deploy.sh`] = `#!/bin/bash
+set -euo pipefail
+${i % 4 === 0 ? '/usr/bin/aws' : 'aws'} ecr get-login-password
+jq . /etc/${svc}.json
+${i % 5 === 0 ? 'yq .port /etc/app.yml' : 'true'}
+`;
+  }
+  return files;
+}
+
+const threads = async (count: number, base: string, head: string) => {
+  const run = await runAction({
+    workspace: repo!.dir,
+    eventName: 'pull_request',
+    event: { pull_request: { number: 9, title: 'Everything', body: '', user: { login: 'dev' }, labels: [], head: { sha: head }, base: { sha: base, ref: 'main' } }, repository: { full_name: 'acme/infra' } },
+    env: { GITHUB_API_URL: github!.url, DEPLOY_GUARD_THREADS: String(count) },
+  });
+  const counts = /::debug::analysis: (\d+) file\(s\) on the main thread, (\d+) on worker threads/.exec(run.stdout);
+  return { run, main: Number(counts?.[1] ?? NaN), workers: Number(counts?.[2] ?? NaN) };
+};
+
+describe('parsing on worker threads (bundled action)', () => {
+  it('reports exactly what the main thread alone reports', async () => {
+    repo = createRepo({ '.github/deploy-guard.yml': CONFIG }, '2026-03-01T00:00:00Z');
+    const base = repo.git('rev-parse', 'HEAD').trim();
+    repo.git('checkout', '-q', '-b', 'everything');
+    const files = monorepo();
+    expect(Object.keys(files).filter((path) => path.endsWith('.tf')).length).toBeGreaterThanOrEqual(200);
+    repo.write(files);
+    const head = repo.commit('everything at once', '2026-03-02T00:00:00Z');
+    github = await startGitHubLoopback({ pulls: [] });
+
+    const alone = await threads(1, base, head);
+    const shared = await threads(3, base, head);
+
+    // One thread announces nothing to a pool; three share the files.
+    expect(alone.run.stdout).not.toContain('::debug::analysis:');
+    expect(shared.workers).toBeGreaterThan(0);
+    expect(shared.main).toBeGreaterThan(0);
+    const { durationMs: _a, startedAt: _c, ...reportAlone } = alone.run.report;
+    const { durationMs: _b, startedAt: _d, ...reportShared } = shared.run.report;
+    expect(reportShared).toEqual(reportAlone);
+    const verdict = (outputs: Record<string, string>) => ({ result: outputs.result, blocked: outputs.blocked, errors: outputs.errors, warnings: outputs.warnings });
+    expect(verdict(shared.run.outputs)).toEqual(verdict(alone.run.outputs));
+    // The run found what it was built to find, so the comparison is not between two empty reports.
+    const ids = new Set((reportAlone.findings as { id: string }[]).map((finding) => finding.id));
+    expect([...ids]).toEqual(expect.arrayContaining(['DG201', 'DG202']));
+    expect(shared.run.code).toBe(alone.run.code);
+  });
+});

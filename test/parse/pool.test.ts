@@ -1,0 +1,197 @@
+// The analysis pool: announced jobs are claimed once, by the main thread (front, when asked) or a worker
+// (back), through the shared claims array; what a worker cannot answer runs on the main thread; the answers
+// are those of analyseTerraform/analyseShell whichever thread ran them. Workers here are fakes driven step by
+// step, so every interleaving is the test's choice.
+import { describe, expect, it } from 'vitest';
+import { AnalysisPool, FREE, MAIN, runInProcess, workerCount, type AnalysisJob, type WorkerAnnouncement, type WorkerLike, type WorkerReply } from '../../src/parse/pool.js';
+
+class FakeWorker implements WorkerLike {
+  readonly jobs: { id: number; job: AnalysisJob }[] = [];
+  refs = 0;
+  terminated = false;
+  private readonly listeners: Record<string, ((value: never) => void)[]> = {};
+  private readonly claimed: Int32Array;
+
+  constructor(
+    private readonly index: number,
+    claims: SharedArrayBuffer,
+    private readonly answer: (job: AnalysisJob) => Promise<unknown> = runInProcess,
+  ) {
+    this.claimed = new Int32Array(claims);
+  }
+
+  postMessage(message: WorkerAnnouncement): void {
+    for (const entry of structuredClone(message).jobs) {
+      this.jobs.push(entry);
+      this.known.set(entry.id, entry.job);
+    }
+  }
+  on(event: string, listener: (value: never) => void): this {
+    (this.listeners[event] ??= []).push(listener);
+    return this;
+  }
+  ref(): void {
+    this.refs = 1;
+  }
+  unref(): void {
+    this.refs = 0;
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  emit(event: string, value: unknown): void {
+    for (const listener of this.listeners[event] ?? []) listener(value as never);
+  }
+
+  /** Claims the newest free job it knows, as analysisWorker.ts does; returns its id, or undefined. */
+  claim(): number | undefined {
+    while (this.jobs.length > 0) {
+      const { id } = this.jobs.pop()!;
+      if (Atomics.compareExchange(this.claimed, id, FREE, MAIN + 1 + this.index) === FREE) {
+        this.held.set(id, this.known.get(id)!);
+        return id;
+      }
+    }
+    return undefined;
+  }
+  private readonly known = new Map<number, AnalysisJob>();
+  private readonly held = new Map<number, AnalysisJob>();
+  /** Answers a claimed job (the reply crosses as a structured clone). */
+  async finish(id: number): Promise<void> {
+    const job = this.held.get(id)!;
+    this.held.delete(id);
+    let reply: WorkerReply;
+    try {
+      reply = { id, ok: true, value: structuredClone(await this.answer(job)) };
+    } catch (error) {
+      reply = { id, ok: false, error: String(error) };
+    }
+    this.emit('message', reply);
+  }
+}
+
+function poolWith(workers: number, options: { minJobs?: number; answer?: (job: AnalysisJob) => Promise<unknown>; run?: (job: AnalysisJob) => Promise<unknown> } = {}) {
+  const fakes: FakeWorker[] = [];
+  const pool = new AnalysisPool({
+    workers,
+    minJobs: options.minJobs ?? 1,
+    spawn: (index, claims) => {
+      const fake = new FakeWorker(index, claims, options.answer);
+      fakes.push(fake);
+      return fake;
+    },
+    ...(options.run ? { run: options.run } : {}),
+  });
+  return { pool, fakes };
+}
+
+const flush = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+const tf = (text: string, fileName = 'main.tf'): AnalysisJob => ({ kind: 'terraform', text, options: { fileName } });
+const sh = (text: string): AnalysisJob => ({ kind: 'shell', text, options: {} });
+
+const TEXTS = Array.from({ length: 8 }, (_, i) => `resource "aws_instance" "web${i}" {\n  ami = "ami-0123456789abcdef${i}"\n}\n`);
+
+describe('AnalysisPool', () => {
+  it('gives the answers analyseTerraform and analyseShell give, whichever thread ran the job', async () => {
+    const { pool, fakes } = poolWith(1);
+    TEXTS.forEach((text, i) => pool.prefetch(tf(text, `f${i}.tf`)));
+    pool.prefetch(sh('#!/bin/sh\n/usr/bin/aws s3 ls\n'));
+    await flush();
+    const worker = fakes[0]!;
+    // The worker takes from the back: the script, then the last files.
+    const taken = [worker.claim()!, worker.claim()!, worker.claim()!];
+    await Promise.all(taken.map((id) => worker.finish(id)));
+    const results = await Promise.all(TEXTS.map((text, i) => pool.analyse(tf(text, `f${i}.tf`))));
+    const script = await pool.analyse(sh('#!/bin/sh\n/usr/bin/aws s3 ls\n'));
+    for (const [i, text] of TEXTS.entries()) expect(results[i]).toEqual(await runInProcess(tf(text, `f${i}.tf`)));
+    expect(script).toEqual(await runInProcess(sh('#!/bin/sh\n/usr/bin/aws s3 ls\n')));
+    expect(pool.counts).toEqual({ main: 6, workers: 3 });
+  });
+
+  it('runs each job once: a job the main thread claimed is skipped by the worker, and the reverse', async () => {
+    const calls: string[] = [];
+    const counting = async (job: AnalysisJob) => {
+      calls.push(job.text);
+      return runInProcess(job);
+    };
+    const { pool, fakes } = poolWith(1, { answer: counting, run: counting });
+    const jobs = TEXTS.slice(0, 4).map((text) => tf(text));
+    jobs.forEach((job) => pool.prefetch(job));
+    await flush();
+    const worker = fakes[0]!;
+    const last = pool.analyse(jobs[3]!); // the main thread claims the newest first
+    expect(worker.claim()).toBe(3); // so the worker's first pick is the one before it
+    await worker.finish(3);
+    await Promise.all([last, ...jobs.slice(0, 3).map((job) => pool.analyse(job))]);
+    expect(worker.claim()).toBeUndefined();
+    expect([...calls].sort()).toEqual([...TEXTS.slice(0, 4)].sort());
+  });
+
+  it('runs on the main thread what a worker failed, and what a worker held when it died', async () => {
+    const failing = async () => {
+      throw new Error('out of memory');
+    };
+    const { pool, fakes } = poolWith(1, { answer: failing });
+    const jobs = TEXTS.slice(0, 3).map((text) => tf(text));
+    jobs.forEach((job) => pool.prefetch(job));
+    await flush();
+    const worker = fakes[0]!;
+    const failed = worker.claim()!;
+    const held = worker.claim()!;
+    await worker.finish(failed);
+    worker.emit('exit', 1);
+    expect(worker.terminated).toBe(true);
+    const results = await Promise.all(jobs.map((job) => pool.analyse(job)));
+    for (const [i, job] of jobs.entries()) expect(results[i]).toEqual(await runInProcess(job));
+    expect(pool.counts.workers).toBe(0);
+    expect(held).toBeDefined();
+  });
+
+  it('keeps the process alive only while the main thread waits for a worker', async () => {
+    const { pool, fakes } = poolWith(1);
+    const job = tf(TEXTS[0]!);
+    pool.prefetch(job);
+    await flush();
+    const worker = fakes[0]!;
+    expect(worker.refs).toBe(0);
+    const id = worker.claim()!;
+    const answer = pool.analyse(job);
+    expect(worker.refs).toBe(1);
+    await worker.finish(id);
+    await answer;
+    expect(worker.refs).toBe(0);
+  });
+
+  it('starts no worker below the threshold, and answers unannounced jobs on the main thread', async () => {
+    const { pool, fakes } = poolWith(2, { minJobs: 5 });
+    TEXTS.slice(0, 4).forEach((text) => pool.prefetch(tf(text)));
+    expect(fakes).toHaveLength(0);
+    expect(await pool.analyse(tf(TEXTS[0]!))).toEqual(await runInProcess(tf(TEXTS[0]!)));
+    expect(await pool.analyse(sh('echo unannounced'))).toEqual(await runInProcess(sh('echo unannounced')));
+    pool.prefetch(tf(TEXTS[4]!));
+    pool.prefetch(tf(TEXTS[5]!));
+    expect(fakes).toHaveLength(2);
+  });
+
+  it('answers a text announced twice for both callers', async () => {
+    const { pool, fakes } = poolWith(1);
+    const job = tf(TEXTS[1]!);
+    pool.prefetch(job);
+    pool.prefetch(job);
+    await flush();
+    const id = fakes[0]!.claim()!;
+    await fakes[0]!.finish(id);
+    const [a, b] = await Promise.all([pool.analyse(job), pool.analyse(job)]);
+    expect(a).toEqual(b);
+    expect(fakes[0]!.claim()).toBeUndefined();
+  });
+
+  it('starts one worker per core beside the main thread, at most 3; DEPLOY_GUARD_THREADS counts all threads', () => {
+    expect(workerCount({}, 1)).toBe(0);
+    expect(workerCount({}, 2)).toBe(1);
+    expect(workerCount({}, 64)).toBe(3);
+    expect(workerCount({ DEPLOY_GUARD_THREADS: '1' }, 8)).toBe(0);
+    expect(workerCount({ DEPLOY_GUARD_THREADS: '6' }, 2)).toBe(5);
+    expect(workerCount({ DEPLOY_GUARD_THREADS: 'many' }, 2)).toBe(1);
+  });
+});
