@@ -4,7 +4,7 @@ import {
   MAIN,
   loadLanguage,
   runInProcess
-} from "./chunks/chunk-NVLIXDGG.js";
+} from "./chunks/chunk-W44SU6ZZ.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/parse/analysisWorker.ts

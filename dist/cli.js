@@ -22,8 +22,8 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-A6XEO2IL.js";
-import "./chunks/chunk-NVLIXDGG.js";
+} from "./chunks/chunk-MTY5CLQ5.js";
+import "./chunks/chunk-W44SU6ZZ.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

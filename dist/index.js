@@ -32,10 +32,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-A6XEO2IL.js";
+} from "./chunks/chunk-MTY5CLQ5.js";
 import {
   analysisCounts
-} from "./chunks/chunk-NVLIXDGG.js";
+} from "./chunks/chunk-W44SU6ZZ.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/main.ts

@@ -288,8 +288,13 @@ export async function gatherPromotableValues(context: RunContext, index: Terrafo
     const atBase = new Set<string>();
     for (const occurrence of baseOccurrences) if (reach.of(occurrence.file).has(env)) atBase.add(valueId(occurrence));
     for (const [path, parsed] of index.files) {
-      if (changedPaths.has(path) || PACKER.test(path) || !reach.of(path).has(env)) continue;
-      for (const occurrence of promotableValuesIn(path, parsed.analysis)) atBase.add(valueId(occurrence));
+      if (changedPaths.has(path) || PACKER.test(path)) continue;
+      // Only the values of the changed files are looked up in atBase: an unparsed file without their needles is left so.
+      const unparsed = index.unparsedText(path);
+      if (unparsed !== undefined && !mayHoldNeeded(unparsed)) continue;
+      const occurrences = promotableValuesIn(path, parsed.analysis);
+      if (occurrences.length === 0 || !reach.of(path).has(env)) continue;
+      for (const occurrence of occurrences) atBase.add(valueId(occurrence));
     }
     const added = new Map<string, ValueOccurrence & { via: ModuleEdge[] }>();
     for (const file of changedTerraform) {
@@ -357,6 +362,7 @@ export function floatingAmiSources(settings: Settings, index: TerraformIndex, re
   const later = new Set(order.slice(1));
   const found: FloatingAmiSource[] = [];
   for (const [path, { analysis }] of index.files) {
+    if (analysis.amiLookups.length === 0 && analysis.ssmParameters.length === 0) continue;
     const envs = [...reach.of(path)].filter(([env]) => later.has(env));
     if (envs.length === 0) continue;
     for (const [environment, via] of envs) {

@@ -14,10 +14,11 @@ type Gatherers = { [K in FactKey]: (context: RunContext, facts: FactStore) => Pr
 
 const gatherers: Gatherers = {
   repoFiles: (context) => listFiles(context.workspace),
-  // In a PR, the changed files are always parsed (their parse errors block); the others only if they hold facts.
+  // In a PR, the changed files are always parsed (their parse errors block); the others only if they hold
+  // facts, and files that can hold only module calls when a question needs them.
   terraform: async (context, facts) => {
     const changed = context.mode === 'pr' ? (await facts.get('changes')).files.flatMap((file) => [file.path, ...(file.previousPath !== undefined ? [file.previousPath] : [])]) : [];
-    return gatherTerraform(context, await facts.get('repoFiles'), new Set(changed));
+    return gatherTerraform(context, await facts.get('repoFiles'), new Set(changed), context.mode === 'pr');
   },
   changes: (context) => gatherChanges(context),
   pullRequest: (context) => gatherPullRequest(context),

@@ -3,7 +3,7 @@ import { dirname, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings.js';
 import { analysisPool, pooledTerraform } from '../parse/pool.js';
-import { analyseTerraform, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
+import { analyseTerraform, analyseTerraformWith, loadTerraformParser, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
 import type { RunContext } from './context.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
@@ -35,8 +35,13 @@ export interface ModuleEdge {
 export interface TerraformIndex {
   files: Map<string, ParsedTerraform>;
   unreadable: UnreadableFile[];
-  /** Local module folder → the calls that use it. */
-  usedBy: Map<string, ModuleEdge[]>;
+  /** The calls that use a local module folder. */
+  usersOf(dir: string): readonly ModuleEdge[];
+  /**
+   * The text of a file whose only facts can be module calls, while it is not parsed yet (a narrow PR parses
+   * such files only when a question needs them); undefined once parsed, and for every other file.
+   */
+  unparsedText(path: string): string | undefined;
   /** The environment whose roots hold `path` directly (from config globs or directory names). */
   environmentOf(path: string): string | undefined;
   /** Every environment whose globs hold `path` (a root shared through per-environment .tfvars is in several). */
@@ -77,11 +82,33 @@ export function moduleFolder(callerFile: string, source: string): string | undef
   return normalisePath(posix.join(posix.dirname(callerFile), cleaned));
 }
 
-export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: UnreadableFile[], settings: Settings, deferred: DeferredFiles = new Map()): TerraformIndex {
+const UNICODE_ESCAPE = /\\[uU]/;
+/** A string that ends in a `.` or `..` segment (then only slashes): `"../.."`, `"./"`, `"..?ref=x"`, or a heredoc line. */
+const DOT_ENDING = /\.[\\/]*["\n\r?]/;
+
+/**
+ * False means no local module call in `text` can resolve to the folder `dir` (see moduleFolder): a local
+ * source starts with ./ or ../, so one that resolves to a named folder holds that name after a slash (or a
+ * backslash, which normalisePath reads as one), unless it ends in a . or .. segment, or spells letters with a
+ * \u escape. The narrow index parses only the files this lets through.
+ */
+export function mayReferenceFolder(text: string, dir: string): boolean {
+  if (UNICODE_ESCAPE.test(text) || DOT_ENDING.test(text)) return true;
+  const name = posix.basename(dir);
+  return name !== '' && (text.includes(`/${name}`) || text.includes(`\\${name}`));
+}
+
+/** Files kept unparsed until a question needs them: their text and the parse that answers. */
+export interface LazyFiles {
+  texts: Map<string, string>;
+  parse: (path: string, text: string) => TerraformAnalysis;
+}
+
+export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: UnreadableFile[], settings: Settings, deferred: DeferredFiles = new Map(), lazy?: LazyFiles): TerraformIndex {
   const environmentsOf = environmentsClassifier(settings);
   const environmentOf = (path: string): string | undefined => environmentsOf(path)[0];
   const usedBy = new Map<string, ModuleEdge[]>();
-  for (const { path, analysis } of files.values()) {
+  const addCalls = (path: string, analysis: TerraformAnalysis): void => {
     for (const call of analysis.modules) {
       if (!call.local) continue;
       const dir = moduleFolder(path, call.source);
@@ -90,7 +117,40 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
       edges.push({ dir, by: path, line: call.line });
       usedBy.set(dir, edges);
     }
+  };
+  const unparsed = new Map(lazy?.texts ?? []);
+  for (const { path, analysis } of files.values()) if (!unparsed.has(path)) addCalls(path, analysis);
+
+  // A lazy file is parsed the first time a folder it may call is asked about (or anything reads its facts).
+  const parsedLazily = new Map<string, TerraformAnalysis>();
+  const lazyTexts = lazy?.texts ?? new Map<string, string>();
+  const parseLazy = (path: string): TerraformAnalysis => {
+    let analysis = parsedLazily.get(path);
+    if (!analysis) {
+      analysis = lazy!.parse(path, lazyTexts.get(path)!);
+      parsedLazily.set(path, analysis);
+    }
+    return analysis;
+  };
+  if (lazy) {
+    for (const path of unparsed.keys()) {
+      const parsed = files.get(path);
+      if (parsed) files.set(path, { path, analysis: lazyFacts(parsed.analysis, () => parseLazy(path)) });
+    }
   }
+  const asked = new Set<string>();
+  const usersOf = (dir: string): readonly ModuleEdge[] => {
+    if (!asked.has(dir) && unparsed.size > 0) {
+      asked.add(dir);
+      for (const [path, text] of unparsed) {
+        if (!mayReferenceFolder(text, dir)) continue;
+        unparsed.delete(path);
+        addCalls(path, parseLazy(path));
+      }
+    }
+    return usedBy.get(dir) ?? [];
+  };
+  const unparsedText = (path: string): string | undefined => (parsedLazily.has(path) ? undefined : unparsed.get(path));
 
   const reach = (path: string): Map<string, ModuleEdge[]> => {
     const result = new Map<string, ModuleEdge[]>();
@@ -109,7 +169,7 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
       const { dir, chain } = queue.shift()!;
       if (seen.has(dir)) continue;
       seen.add(dir);
-      for (const edge of usedBy.get(dir) ?? []) {
+      for (const edge of usersOf(dir)) {
         const next = [...chain, edge];
         for (const env of environmentsOf(edge.by)) if (!result.has(env)) result.set(env, next);
         queue.push({ dir: posix.dirname(edge.by) === '.' ? '' : posix.dirname(edge.by), chain: next });
@@ -130,7 +190,7 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
     return pending;
   };
 
-  return { files, unreadable, usedBy, environmentOf, environmentsOf, reach, embeddedScripts };
+  return { files, unreadable, usersOf, unparsedText, environmentOf, environmentsOf, reach, embeddedScripts };
 }
 
 export function describeRead(read: Exclude<FileRead, { ok: true }>): string {
@@ -154,18 +214,33 @@ function deferredFacts(path: string): TerraformAnalysis {
 }
 
 /**
+ * The analysis of a file whose only facts can be module calls: the kinds terraformFactKinds ruled out are
+ * empty without a parse; its module calls and parse errors parse it on first use.
+ */
+function lazyFacts(known: TerraformAnalysis, parse: () => TerraformAnalysis): TerraformAnalysis {
+  const analysis = { ...known };
+  for (const key of ['modules', 'parseErrors'] as const) {
+    Object.defineProperty(analysis, key, { enumerable: true, get: () => parse()[key] });
+  }
+  return analysis;
+}
+
+/**
  * Reads every Terraform file of the checkout and parses, once, those that hold facts (see
  * terraformFactKinds); the others are indexed with no facts, without a parse. A file whose only facts can
  * be embedded scripts is parsed when they are asked for (TerraformIndex.embeddedScripts). Files in
- * `mustParse` (a PR's changed files) are always parsed, so that their parse errors are known.
+ * `mustParse` (a PR's changed files) are always parsed, so that their parse errors are known. With `narrow`
+ * (a PR), a file whose only facts can be module calls is parsed when a question needs it: when the reach of a
+ * folder it may call is asked for, or its facts are read. A typical PR asks about a few folders only.
  */
-export async function gatherTerraform(context: RunContext, repoFiles: string[], mustParse: ReadonlySet<string> = new Set()): Promise<TerraformIndex> {
+export async function gatherTerraform(context: RunContext, repoFiles: string[], mustParse: ReadonlySet<string> = new Set(), narrow = false): Promise<TerraformIndex> {
   const files = new Map<string, ParsedTerraform>();
   const unreadable: UnreadableFile[] = [];
   const paths = repoFiles.filter((path) => TERRAFORM_FILE.test(path) && !path.includes('/.terraform/') && !path.startsWith('.terraform/'));
   if (paths.length >= WARM_POOL_FILES) analysisPool().warm();
   const deferred: DeferredFiles = new Map();
   const toParse: { path: string; text: string }[] = [];
+  const lazyTexts = new Map<string, string>();
   for (const path of paths) {
     const read = await readRepoFile(context.workspace, path);
     if (!read.ok) {
@@ -178,6 +253,11 @@ export async function gatherTerraform(context: RunContext, repoFiles: string[], 
       if (!others) {
         if (kinds.embeddedScripts) deferred.set(path, read.text);
         files.set(path, { path, analysis: kinds.embeddedScripts ? deferredFacts(path) : noFacts() });
+        continue;
+      }
+      if (narrow && kinds.modules && !kinds.amis && !kinds.ssmParameters && !kinds.amiLookups && !kinds.scriptFiles && !kinds.embeddedScripts) {
+        lazyTexts.set(path, read.text);
+        files.set(path, { path, analysis: noFacts() });
         continue;
       }
     }
@@ -199,5 +279,7 @@ export async function gatherTerraform(context: RunContext, repoFiles: string[], 
     if (parsed) ordered.set(path, parsed);
   }
   unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return buildIndex(ordered, unreadable, context.settings, deferred);
+  if (lazyTexts.size === 0) return buildIndex(ordered, unreadable, context.settings, deferred);
+  const parser = await loadTerraformParser();
+  return buildIndex(ordered, unreadable, context.settings, deferred, { texts: lazyTexts, parse: (path, text) => analyseTerraformWith(parser, text, { fileName: path }) });
 }

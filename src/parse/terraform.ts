@@ -191,24 +191,31 @@ export async function analyseTerraform(
   text: string,
   options?: { fileName?: string },
 ): Promise<TerraformAnalysis> {
-  const result: TerraformAnalysis = {
-    amis: [],
-    modules: [],
-    ssmParameters: [],
-    amiLookups: [],
-    embeddedScripts: [],
-    scriptFiles: [],
-    parseErrors: [],
-  };
-  if (typeof text !== 'string') {
-    result.parseErrors.push({ line: 1, column: 1, message: 'input is not text' });
-    return result;
-  }
   let parser: Parser;
   try {
     parser = await getParser();
   } catch (error) {
+    const result = emptyAnalysis();
     result.parseErrors.push({ line: 1, column: 1, message: `HCL grammar unavailable: ${errorMessage(error)}` });
+    return result;
+  }
+  return analyseTerraformWith(parser, text, options);
+}
+
+/** The HCL parser analyseTerraformWith needs; loaded once per process. */
+export function loadTerraformParser(): Promise<Parser> {
+  return getParser();
+}
+
+function emptyAnalysis(): TerraformAnalysis {
+  return { amis: [], modules: [], ssmParameters: [], amiLookups: [], embeddedScripts: [], scriptFiles: [], parseErrors: [] };
+}
+
+/** analyseTerraform with a loaded parser, synchronously (for facts parsed on first use). Never throws. */
+export function analyseTerraformWith(parser: Parser, text: string, options?: { fileName?: string }): TerraformAnalysis {
+  const result = emptyAnalysis();
+  if (typeof text !== 'string') {
+    result.parseErrors.push({ line: 1, column: 1, message: 'input is not text' });
     return result;
   }
   let tree: Tree | null = null;

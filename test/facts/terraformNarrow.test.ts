@@ -1,0 +1,121 @@
+// A narrow PR leaves files whose only facts can be module calls unparsed until a question needs them. Two
+// things make that safe, and both are checked here: mayReferenceFolder never rules out a file whose module
+// call resolves to the folder (property test against the real parser), and the narrow index answers every
+// reach and every fact exactly as the full index does, on a repository of awkward module sources.
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FactStore } from '../../src/facts/registry.js';
+import { gatherTerraform, mayReferenceFolder, moduleFolder, type TerraformIndex } from '../../src/facts/terraform.js';
+import { analyseTerraform } from '../../src/parse/terraform.js';
+import { contextFor } from '../rules/binaries/harness.js';
+import { createRepo, type TestRepo } from '../support/gitRepo.js';
+
+let repo: TestRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+const SEGMENTS = ['..', '.', '', 'api', 'modules', 'net', 'a.b', 'v1.', '..a', ' ', 'x y', 'api?ref=v1', '\\\\', 'b\\\\c', '\\u0061pi', '\\u002e\\u002e', '%', '..?ref=x'];
+
+describe('mayReferenceFolder', () => {
+  it('lets through every file with a local module call that resolves to the folder', async () => {
+    let resolved = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('live/prod/main.tf', 'live/prod/api/main.tf', 'main.tf', 'a/b/c/d/e.tf', 'live/prod/terragrunt.hcl'),
+        fc.constantFrom('./', '../', '../../', './/', '..//'),
+        fc.array(fc.constantFrom(...SEGMENTS), { maxLength: 5 }),
+        fc.constantFrom('', '/', '//', '?ref=v2', '/.', '/..'),
+        fc.boolean(),
+        async (file, start, segments, end, heredoc) => {
+          const raw = `${start}${segments.join('/')}${end}`;
+          const block = file.endsWith('terragrunt.hcl') ? 'terraform' : 'module "m"';
+          const text = heredoc ? `${block} {\n  source = <<EOT\n${raw}\nEOT\n}\n` : `${block} {\n  source = "${raw}"\n}\n`;
+          const analysis = await analyseTerraform(text, { fileName: file });
+          for (const call of analysis.modules) {
+            if (!call.local) continue;
+            const dir = moduleFolder(file, call.source);
+            if (dir === undefined) continue;
+            expect(mayReferenceFolder(text, dir), `${JSON.stringify(text)} → ${JSON.stringify(dir)}`).toBe(true);
+            resolved++;
+          }
+        },
+      ),
+      { numRuns: 600 },
+    );
+    expect(resolved).toBeGreaterThan(300); // the property was checked, not skipped
+  });
+
+  it('rules out files that call other folders', () => {
+    const text = 'module "api" {\n  source = "../../modules/api"\n}\n';
+    expect(mayReferenceFolder(text, 'modules/api')).toBe(true);
+    expect(mayReferenceFolder(text, 'modules/worker')).toBe(false);
+    expect(mayReferenceFolder(text, 'live/prod')).toBe(false);
+    expect(mayReferenceFolder(text, '')).toBe(false);
+    expect(mayReferenceFolder('module "up" {\n  source = "../.."\n}\n', '')).toBe(true);
+  });
+});
+
+const CONFIG = 'promotion: [dev, staging, prod]\nenvironments:\n  dev:\n    terraform: ["live/dev/**"]\n  staging:\n    terraform: ["live/staging/**"]\n  prod:\n    terraform: ["live/prod/**"]\n';
+
+function estate(): Record<string, string> {
+  const files: Record<string, string> = { '.github/deploy-guard.yml': CONFIG };
+  const module = (source: string, name = 'm') => `module "${name}" {\n  source = "${source}"\n}\n`;
+  files['modules/base/main.tf'] = 'resource "aws_launch_template" "base" {\n  image_id = "ami-0123456789abcdef0"\n}\n';
+  files['modules/api/main.tf'] = module('../base');
+  files['modules/api/extra.tf'] = module('./nested');
+  files['modules/api/nested/main.tf'] = module('../../base//?ref=x');
+  files['modules/worker/main.tf'] = module('..\\\\base');
+  files['modules/escaped/main.tf'] = module('../\\u0061pi');
+  files['modules/up/main.tf'] = module('../..');
+  files['modules/remote/main.tf'] = `${module('git::https://example.com/net.git?ref=v1.2.0', 'net')}${module('../api', 'api')}`;
+  files['modules/json/main.tf'] = module('..//worker/');
+  files['modules/heredoc/main.tf'] = 'module "h" {\n  source = <<EOT\n../escaped\nEOT\n}\n';
+  files['modules/broken/main.tf'] = 'module "b" {\n  source = "../api"\n';
+  for (const env of ['dev', 'staging', 'prod']) {
+    files[`live/${env}/api/main.tf`] = module('../../../modules/api');
+    files[`live/${env}/worker/main.tf`] = module('../../../modules/json');
+    files[`live/${env}/edge/main.tf`] = `${module('../../../modules/heredoc')}${module('../../../modules/remote', 'r')}`;
+    files[`live/${env}/root/main.tf`] = module('../../../modules/up');
+    files[`live/${env}/broken/main.tf`] = module('../../../modules/broken');
+  }
+  files['live/prod/api/notes.tf'] = 'output "x" {\n  value = 1\n}\n';
+  return files;
+}
+
+function answers(index: TerraformIndex, paths: string[]) {
+  return paths.map((path) => ({
+    path,
+    reach: [...index.reach(path)].sort(([a], [b]) => a.localeCompare(b)),
+    modules: index.files.get(path)?.analysis.modules,
+    amis: index.files.get(path)?.analysis.amis,
+  }));
+}
+
+describe('the narrow index', () => {
+  it('answers every reach and every fact as the full index does', async () => {
+    repo = createRepo(estate());
+    const context = contextFor(repo, { mode: 'pr' });
+    const files = await new FactStore(context).get('repoFiles');
+    const questions = [...files, 'modules/base/templates/user-data.sh', 'live/prod/api/scripts/deploy.sh', 'README.md'];
+    // Ask in two orders: what the narrow index parses depends on which folder is asked about first.
+    for (const order of [questions, [...questions].reverse()]) {
+      const full = await gatherTerraform(context, files, new Set(), false);
+      const narrow = await gatherTerraform(context, files, new Set(), true);
+      expect(narrow.unparsedText('modules/api/main.tf')).toBeDefined();
+      const expected = answers(full, order);
+      expect(answers(narrow, order)).toEqual(expected);
+      expect(expected.find((answer) => answer.path === 'modules/base/main.tf')?.reach.map(([env]) => env)).toEqual(['dev', 'prod', 'staging']);
+    }
+  });
+
+  it('parses only the files that may call a folder asked about', async () => {
+    repo = createRepo(estate());
+    const context = contextFor(repo, { mode: 'pr' });
+    const files = await new FactStore(context).get('repoFiles');
+    const narrow = await gatherTerraform(context, files, new Set(['live/prod/api/main.tf']), true);
+    expect(narrow.unparsedText('live/prod/api/main.tf')).toBeUndefined(); // changed: parsed at once
+    narrow.reach('modules/worker/main.tf');
+    expect(narrow.unparsedText('modules/json/main.tf')).toBeUndefined(); // calls ../worker: parsed
+    expect(narrow.unparsedText('live/staging/worker/main.tf')).toBeUndefined(); // calls modules/json
+    expect(narrow.unparsedText('live/staging/api/main.tf')).toBeDefined(); // never asked about
+  });
+});
