@@ -32,7 +32,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-MTY5CLQ5.js";
+} from "./chunks/chunk-4YE67BHD.js";
 import {
   analysisCounts
 } from "./chunks/chunk-W44SU6ZZ.js";

@@ -1,6 +1,6 @@
 // Reading repository files safely: size cap, binary and encoding checks, no symlink escapes.
 import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { git } from './git.js';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -43,6 +43,22 @@ function realRoot(root: string): string {
 }
 
 /**
+ * Real paths of the folders files were read from. A run reads thousands of files from a few hundred
+ * folders, and resolving a path costs a system call per component; the checkout does not change during a run.
+ */
+const realFolders = new Map<string, string>();
+
+function realFolder(dir: string): string {
+  let real = realFolders.get(dir);
+  if (real === undefined) {
+    real = realpathSync.native(dir);
+    if (realFolders.size >= 20_000) realFolders.clear();
+    realFolders.set(dir, real);
+  }
+  return real;
+}
+
+/**
  * Reads one repository file, never past the cap and never through a symlink that leaves the workspace.
  * Every call is synchronous: lstat, realpath, open, read and close of a file under the cap take
  * microseconds, while a round trip through libuv's thread pool (and a FileHandle object) costs more than
@@ -61,7 +77,8 @@ export async function readRepoFile(root: string, path: string, maxBytes = MAX_FI
   // workspace just as well, and lstat follows it silently.
   let target: string;
   try {
-    target = realpathSync.native(absolute);
+    // A file that is no link lies where its folder really is: the folder is resolved once for all its files.
+    target = info.isSymbolicLink() ? realpathSync.native(absolute) : join(realFolder(dirname(absolute)), basename(absolute));
   } catch {
     return { ok: false, path, reason: 'symlink-outside', detail: 'symbolic link that does not resolve (dangling or a loop); not followed' };
   }
