@@ -2,7 +2,7 @@
 // (tree-sitter with the same wasm grammars, one parser per grammar; yaml; JSON) and nothing else:
 // no extraction, no rules, no git history, no reporting. Bundled by bench/run.mjs.
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import picomatch from 'picomatch';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: workspace, encoding: 'utf8', maxBuffer: 1 << 28 })
     .split('\0')
     .filter(Boolean);
-  const config = (parseYaml(await readFile(join(workspace, '.github/deploy-guard.yml'), 'utf8')) ?? {}) as Config;
+  const config = (parseYaml(readFileSync(join(workspace, '.github/deploy-guard.yml'), 'utf8')) ?? {}) as Config;
   const isScript = picomatch(config.scripts?.include ?? ['**/*.sh'], { dot: true });
   const isManifest = picomatch(config.images?.manifests ?? [], { dot: true });
   const terraform = await createParser('terraform');
@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     else if (isManifest(path)) kind = 'json';
     else if (isScript(path) || TEMPLATE.test(path)) kind = 'bash';
     if (!kind) continue;
-    const text = await readFile(join(workspace, path), 'utf8');
+    // Synchronous, as the action reads: a thread-pool round trip per small file would leave the floor idle.
+    const text = readFileSync(join(workspace, path), 'utf8');
     counts.bytes += text.length;
     counts[kind]++;
     if (kind === 'terraform' || kind === 'bash') (kind === 'terraform' ? terraform : bash).parse(text)?.delete();
