@@ -116,7 +116,7 @@ export async function gatherDeployScripts(context: RunContext, deps: ScriptDepen
   const { settings } = context;
   const imageChecks = settings.images.configured;
   if (!imageChecks) {
-    context.journal.note('Image checks are off: there is no `images` configuration, so deploy scripts are only checked for hard-coded tool paths (DG204).');
+    context.journal.note('Image checks are off: there is no `images` configuration, so deploy scripts are only checked for missing scripts (DG203) and hard-coded tool paths (DG204).');
   }
   const catalogue = new Catalogue(context, deps);
   await catalogue.discover();

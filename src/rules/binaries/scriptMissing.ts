@@ -14,8 +14,8 @@ export const scriptMissing = defineRule({
     'CodeDeploy fails the deployment when a hook\'s location does not exist in the revision; Terraform fails the plan when ' +
     'file() or templatefile() cannot read its file; Packer fails the build. Appspec locations are relative to the folder of ' +
     'appspec.yml, Terraform paths to the module (path.module). Fix: add the script, or correct the path that names it.',
+  // A repository fact: it needs no image configuration.
   check({ deployScripts }) {
-    if (!deployScripts.imageChecks) return [];
     return deployScripts.missing.map((missing) => ({
       message: `${missing.by} names ${missing.reference}, which is not in the repository (looked for ${missing.expected}).`,
       file: missing.file,

@@ -85,13 +85,13 @@ describe('the PR check of deploy scripts', () => {
 });
 
 describe('without an images configuration', () => {
-  it('runs only the hard-coded path check and says that image checks are off', async () => {
+  it('runs only the checks that need no image (DG203, DG204) and says that image checks are off', async () => {
     repo = repoFrom('base', 'dg201-fail');
     repo.write({ '.github/deploy-guard.yml': 'promotion: [staging, prod]\n' });
     repo.commit('no images configuration', '2026-03-02T00:00:00Z');
     const report = await check(repo, { mode: 'audit' });
     expect([...new Set(report.findings.map((finding) => finding.id))]).toEqual(['DG204']);
-    expect(report.notes).toContain('Image checks are off: there is no `images` configuration, so deploy scripts are only checked for hard-coded tool paths (DG204).');
+    expect(report.notes).toContain('Image checks are off: there is no `images` configuration, so deploy scripts are only checked for missing scripts (DG203) and hard-coded tool paths (DG204).');
     expect(report.outcome.result).toBe('warn');
   });
 });
