@@ -32,7 +32,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-JHA72B6H.js";
+} from "./chunks/chunk-J4QCKAHH.js";
 import {
   analysisCounts
 } from "./chunks/chunk-W44SU6ZZ.js";

@@ -3,7 +3,7 @@
 // grammar at each commit that touched one of them. A commit counts from the time it ENTERED the branch:
 // the committer time of the first-parent commit (the merge commit for --no-ff merges), not the author
 // or commit time of the branch commits behind it.
-import { analyseTerraform } from '../parse/terraform.js';
+import { analysisPool, pooledTerraform } from '../parse/pool.js';
 import { ensureFullHistory, git, readBlobs } from './git.js';
 import { promotableValuesIn, valueId, type PromotableValue } from './promotableValues.js';
 import { MAX_FILE_BYTES } from './workspace.js';
@@ -135,6 +135,14 @@ async function searchGroup(query: HistoryQuery, values: PromotableValue[], resul
     for (const file of commit.files) if (file.status !== 'D' && query.belongs(file.path)) specs.push(`${commit.sha}:${file.path}`);
   }
   const blobs = await readBlobs(query.cwd, specs, MAX_FILE_BYTES);
+  // Announced at once: worker threads parse the versions while this thread walks the commits.
+  const pool = analysisPool();
+  for (const commit of commits) {
+    for (const file of commit.files) {
+      const blob = file.status !== 'D' && query.belongs(file.path) ? blobs.get(`${commit.sha}:${file.path}`) : undefined;
+      if (blob?.ok) pool.prefetch({ kind: 'terraform', text: blob.text, options: { fileName: file.path } });
+    }
+  }
 
   // Walk oldest → newest keeping, per file, which tracked values it holds; a value is present while any file holds it.
   const held = new Map<string, Set<string>>();
@@ -149,7 +157,7 @@ async function searchGroup(query: HistoryQuery, values: PromotableValue[], resul
         // An unreadable version holds nothing: that can only shorten a soak, never lengthen it.
         if (blob?.ok) {
           result.filesParsed += 1;
-          const analysis = await analyseTerraform(blob.text, { fileName: file.path });
+          const analysis = await pooledTerraform(blob.text, { fileName: file.path });
           now = new Set(promotableValuesIn(file.path, analysis).map(valueId).filter((id) => tracked.has(id)));
         }
       }

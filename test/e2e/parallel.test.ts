@@ -27,14 +27,16 @@ images:
 `;
 
 const RUN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const AMI = { staging: 'ami-0aaaaaaaaaaaaaaa1', prod: 'ami-0bbbbbbbbbbbbbbb2' } as const;
+const STAGING_AMI = 'ami-0aaaaaaaaaaaaaaa1';
+const PROD_AMI = 'ami-0bbbbbbbbbbbbbbb2';
 
 /** 24 services, each a module called from both environments, with user data, and deploy scripts. */
-function monorepo(): Record<string, string> {
+function monorepo(prodAmi: string, touch = ''): Record<string, string> {
+  const AMI = { staging: STAGING_AMI, prod: prodAmi };
   const files: Record<string, string> = {
     '.github/deploy-guard.yml': CONFIG,
-    'images/staging.json': `${JSON.stringify({ image: AMI.staging, path: RUN_PATH, executables: ['/bin/bash', '/usr/bin/systemctl', '/usr/local/bin/aws', '/usr/bin/jq'] })}\n`,
-    'images/prod.json': `${JSON.stringify({ image: AMI.prod, path: RUN_PATH, executables: ['/bin/bash', '/usr/bin/systemctl', '/usr/bin/aws', '/usr/bin/jq'] })}\n`,
+    'images/staging.json': `${JSON.stringify({ image: STAGING_AMI, path: RUN_PATH, executables: ['/bin/bash', '/usr/bin/systemctl', '/usr/local/bin/aws', '/usr/bin/jq'] })}\n`,
+    'images/prod.json': `${JSON.stringify({ image: PROD_AMI, path: RUN_PATH, executables: ['/bin/bash', '/usr/bin/systemctl', '/usr/bin/aws', '/usr/bin/jq'] })}\n`,
   };
   for (let i = 0; i < 24; i++) {
     const svc = `svc${String(i).padStart(2, '0')}`;
@@ -51,7 +53,7 @@ function monorepo(): Record<string, string> {
 `;
     for (let f = 0; f < 3; f++) files[`modules/${svc}/extra${f}.tf`] = `resource "aws_security_group" "${svc}_${f}" {\n  name = "${svc}-${f}"\n}\n`;
     for (const env of ['staging', 'prod'] as const) {
-      files[`live/${env}/${svc}/main.tf`] = `module "${svc}" {\n  source = "../../../modules/${svc}"\n  ami_id = "${AMI[env]}"\n}\n`;
+      files[`live/${env}/${svc}/main.tf`] = `${touch}module "${svc}" {\n  source = "../../../modules/${svc}"\n  ami_id = "${AMI[env]}"\n}\n`;
       for (let f = 0; f < 2; f++) files[`live/${env}/${svc}/outputs${f}.tf`] = `output "o${f}" {\n  value = module.${svc}\n}\n`;
     }
     files[`services/${svc}/deploy.sh`] = `#!/bin/bash
@@ -77,12 +79,13 @@ const threads = async (count: number, base: string, head: string) => {
 
 describe('parsing on worker threads (bundled action)', () => {
   it('reports exactly what the main thread alone reports', async () => {
-    repo = createRepo({ '.github/deploy-guard.yml': CONFIG }, '2026-03-01T00:00:00Z');
+    // Staging has run the new image since the base was made; the PR brings it to prod and touches every file.
+    repo = createRepo(monorepo(PROD_AMI), '2026-03-01T00:00:00Z');
     const base = repo.git('rev-parse', 'HEAD').trim();
     repo.git('checkout', '-q', '-b', 'everything');
-    const files = monorepo();
+    const files = monorepo(STAGING_AMI, '# touched\n');
     expect(Object.keys(files).filter((path) => path.endsWith('.tf')).length).toBeGreaterThanOrEqual(200);
-    repo.write(files);
+    repo.write(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, path.endsWith('.sh') ? `${text}# touched\n` : text])));
     const head = repo.commit('everything at once', '2026-03-02T00:00:00Z');
     github = await startGitHubLoopback({ pulls: [] });
 
@@ -101,6 +104,8 @@ describe('parsing on worker threads (bundled action)', () => {
     // The run found what it was built to find, so the comparison is not between two empty reports.
     const ids = new Set((reportAlone.findings as { id: string }[]).map((finding) => finding.id));
     expect([...ids]).toEqual(expect.arrayContaining(['DG201', 'DG202']));
+    // The promotion history was searched (its versions are parsed through the pool too).
+    expect(reportAlone.notes).toEqual(expect.arrayContaining([expect.stringMatching(/value\(s\) entering prod searched in [1-9]/)]));
     expect(shared.run.code).toBe(alone.run.code);
   });
 });
