@@ -1,6 +1,6 @@
 // Reading repository files safely: size cap, binary and encoding checks, no symlink escapes.
 import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { git } from './git.js';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -82,8 +82,9 @@ export async function readRepoFile(root: string, path: string, maxBytes = MAX_FI
   } catch {
     return { ok: false, path, reason: 'symlink-outside', detail: 'symbolic link that does not resolve (dangling or a loop); not followed' };
   }
-  const inside = relative(realRoot(root), target);
-  if (inside.startsWith('..') || isAbsolute(inside) || inside.split(sep)[0] === '..') {
+  // Both are real paths, so a prefix test is exact (and cheaper than path.relative for every file).
+  const real = realRoot(root);
+  if (!target.startsWith(real.endsWith(sep) ? real : `${real}${sep}`)) {
     const what = info.isSymbolicLink() ? 'symbolic link to a file outside the workspace' : 'under a symbolically linked folder that leaves the workspace';
     return { ok: false, path, reason: 'symlink-outside', detail: `${what}; not followed` };
   }

@@ -124,6 +124,13 @@ describe('readRepoFile under hostile input', () => {
     expect(await readRepoFile(root, 'deploy/start.sh')).toMatchObject({ ok: true, text: 'echo ok\n' });
   });
 
+  it('reads names that only start like an escape (..hidden, a folder named ..x)', async () => {
+    write('..hidden.sh', 'echo a\n');
+    write('..x/run.sh', 'echo b\n');
+    expect(await readRepoFile(root, '..hidden.sh')).toMatchObject({ ok: true, text: 'echo a\n' });
+    expect(await readRepoFile(root, '..x/run.sh')).toMatchObject({ ok: true, text: 'echo b\n' });
+  });
+
   it('reads a file exactly at the cap, and not one byte more', async () => {
     write('deploy/edge.sh', 'e'.repeat(4096));
     expect(await readRepoFile(root, 'deploy/edge.sh', 4096)).toMatchObject({ ok: true });
