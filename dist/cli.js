@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-NGYZQ7HT.js";
+} from "./chunks/chunk-ZLNJYKCF.js";
 import "./chunks/chunk-W44SU6ZZ.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 

@@ -32,7 +32,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-NGYZQ7HT.js";
+} from "./chunks/chunk-ZLNJYKCF.js";
 import {
   analysisCounts
 } from "./chunks/chunk-W44SU6ZZ.js";

@@ -93,7 +93,15 @@ const DOT_ENDING = /\.[\\/]*["\n\r?]/;
  * \u escape. The narrow index parses only the files this lets through.
  */
 export function mayReferenceFolder(text: string, dir: string): boolean {
-  if (UNICODE_ESCAPE.test(text) || DOT_ENDING.test(text)) return true;
+  return mayReferenceAnyFolder(text) || mayNameFolder(text, dir);
+}
+
+/** The part of mayReferenceFolder that does not depend on the folder. */
+function mayReferenceAnyFolder(text: string): boolean {
+  return UNICODE_ESCAPE.test(text) || DOT_ENDING.test(text);
+}
+
+function mayNameFolder(text: string, dir: string): boolean {
   const name = posix.basename(dir);
   return name !== '' && (text.includes(`/${name}`) || text.includes(`\\${name}`));
 }
@@ -141,9 +149,17 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
   const asked = new Set<string>();
   const usersOf = (dir: string): readonly ModuleEdge[] => {
     if (!asked.has(dir) && unparsed.size > 0) {
+      if (asked.size === 0) {
+        // Files that may call any folder are parsed at the first question; the others by name.
+        for (const [path, text] of unparsed) {
+          if (!mayReferenceAnyFolder(text)) continue;
+          unparsed.delete(path);
+          addCalls(path, parseLazy(path));
+        }
+      }
       asked.add(dir);
       for (const [path, text] of unparsed) {
-        if (!mayReferenceFolder(text, dir)) continue;
+        if (!mayNameFolder(text, dir)) continue;
         unparsed.delete(path);
         addCalls(path, parseLazy(path));
       }
