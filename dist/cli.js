@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-ZLNJYKCF.js";
+} from "./chunks/chunk-GJVRXYNB.js";
 import "./chunks/chunk-W44SU6ZZ.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 

@@ -32,7 +32,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-ZLNJYKCF.js";
+} from "./chunks/chunk-GJVRXYNB.js";
 import {
   analysisCounts
 } from "./chunks/chunk-W44SU6ZZ.js";

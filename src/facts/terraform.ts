@@ -254,6 +254,9 @@ export async function gatherTerraform(context: RunContext, repoFiles: string[], 
   const unreadable: UnreadableFile[] = [];
   const paths = repoFiles.filter((path) => TERRAFORM_FILE.test(path) && !path.includes('/.terraform/') && !path.startsWith('.terraform/'));
   if (paths.length >= WARM_POOL_FILES) analysisPool().warm();
+  // The grammar compiles on V8's background threads while this thread reads the files below.
+  const parserLoad = paths.length > 0 ? loadTerraformParser() : undefined;
+  parserLoad?.catch(() => undefined); // analyseTerraform reports a grammar that does not load, per file
   const deferred: DeferredFiles = new Map();
   const toParse: { path: string; text: string }[] = [];
   const lazyTexts = new Map<string, string>();
@@ -296,6 +299,6 @@ export async function gatherTerraform(context: RunContext, repoFiles: string[], 
   }
   unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (lazyTexts.size === 0) return buildIndex(ordered, unreadable, context.settings, deferred);
-  const parser = await loadTerraformParser();
+  const parser = await (parserLoad ?? loadTerraformParser());
   return buildIndex(ordered, unreadable, context.settings, deferred, { texts: lazyTexts, parse: (path, text) => analyseTerraformWith(parser, text, { fileName: path }) });
 }
