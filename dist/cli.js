@@ -22,8 +22,8 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-GJVRXYNB.js";
-import "./chunks/chunk-W44SU6ZZ.js";
+} from "./chunks/chunk-RWAZHS7W.js";
+import "./chunks/chunk-PFM7PRQ2.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -32,10 +32,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-GJVRXYNB.js";
+} from "./chunks/chunk-RWAZHS7W.js";
 import {
   analysisCounts
-} from "./chunks/chunk-W44SU6ZZ.js";
+} from "./chunks/chunk-PFM7PRQ2.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/main.ts

@@ -8,9 +8,9 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import { DEFAULT_SCRIPT_GLOBS } from '../config/settings.js';
-import { analyseAppspec, type AppspecFiles } from '../parse/appspec.js';
+import type { AppspecFiles } from '../parse/appspec.js';
 import { analyseCloudInit, isCloudConfig } from '../parse/cloudInit.js';
-import { analysisPool, pooledShell } from '../parse/pool.js';
+import { analysisPool, pooledAppspec, pooledShell } from '../parse/pool.js';
 import { SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
 import { analyseTerraform, mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript } from '../parse/terraform.js';
 import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
@@ -232,8 +232,18 @@ class Catalogue {
 
     // CodeDeploy appspecs: hooks, and the files the deployment installs.
     const narrow = await this.narrowChanges();
+    const appspecs: string[] = [];
     for (const appspec of this.deps.repoFiles.filter((path) => APPSPEC.test(path) && !this.excluded(path))) {
       if (narrow && !(await this.appspecMayMatter(appspec, narrow))) continue;
+      appspecs.push(appspec);
+    }
+    // Announced at once: worker threads parse the YAML of the later ones while this thread handles the first.
+    const pool = analysisPool();
+    for (const appspec of appspecs) {
+      const read = await this.read(appspec);
+      if (read.ok) pool.prefetch({ kind: 'appspec', text: read.text, options: {} });
+    }
+    for (const appspec of appspecs) {
       await this.discoverAppspec(appspec);
     }
 
@@ -337,7 +347,7 @@ class Catalogue {
       this.unanalysed.push({ file: appspec, reason: read.detail, onInstance: true, runs: ['CodeDeploy appspec'] });
       return;
     }
-    const spec = analyseAppspec(read.text);
+    const spec = await pooledAppspec(read.text);
     for (const problem of spec.problems) {
       this.unanalysed.push({ file: appspec, line: problem.line, column: problem.column, reason: `appspec: ${problem.message}`, onInstance: true, runs: ['CodeDeploy appspec'] });
     }

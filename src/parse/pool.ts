@@ -1,4 +1,4 @@
-// Parsing on every core. analyseTerraform and analyseShell are pure functions of their text, so a run
+// Parsing on every core. analyseTerraform, analyseShell and analyseAppspec are pure functions of their text, so a run
 // that knows it will analyse many files announces them (prefetch), and worker threads analyse them while
 // the main thread goes on.
 //
@@ -12,10 +12,14 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { analyseAppspec, type AppspecAnalysis } from './appspec.js';
 import { analyseShell, type ShellAnalysis, type ShellOptions } from './shell.js';
 import { analyseTerraform, type TerraformAnalysis } from './terraform.js';
 
-export type AnalysisJob = { kind: 'terraform'; text: string; options: { fileName?: string } } | { kind: 'shell'; text: string; options: ShellOptions };
+export type AnalysisJob =
+  | { kind: 'terraform'; text: string; options: { fileName?: string } }
+  | { kind: 'shell'; text: string; options: ShellOptions }
+  | { kind: 'appspec'; text: string; options: Record<string, never> };
 
 /** Claims: one Int32 per job id. 0 = free, 1 = the main thread, 2 + n = worker n. */
 export const FREE = 0;
@@ -71,8 +75,15 @@ interface Slot {
   dead: boolean;
 }
 
-export function runInProcess(job: AnalysisJob): Promise<unknown> {
-  return job.kind === 'terraform' ? analyseTerraform(job.text, job.options) : analyseShell(job.text, job.options);
+export async function runInProcess(job: AnalysisJob): Promise<unknown> {
+  switch (job.kind) {
+    case 'terraform':
+      return analyseTerraform(job.text, job.options);
+    case 'shell':
+      return analyseShell(job.text, job.options);
+    case 'appspec':
+      return analyseAppspec(job.text);
+  }
 }
 
 function keyOf(job: AnalysisJob): string {
@@ -254,6 +265,11 @@ export function analysisCounts(): { main: number; workers: number } | undefined 
 /** analyseTerraform, answered from the pool when the job was announced. */
 export function pooledTerraform(text: string, options: { fileName?: string } = {}): Promise<TerraformAnalysis> {
   return analysisPool().analyse({ kind: 'terraform', text, options }) as Promise<TerraformAnalysis>;
+}
+
+/** analyseAppspec, answered from the pool when the job was announced. */
+export function pooledAppspec(text: string): Promise<AppspecAnalysis> {
+  return analysisPool().analyse({ kind: 'appspec', text, options: {} }) as Promise<AppspecAnalysis>;
 }
 
 /** analyseShell, answered from the pool when the job was announced. */

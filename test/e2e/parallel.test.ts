@@ -30,7 +30,7 @@ const RUN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const STAGING_AMI = 'ami-0aaaaaaaaaaaaaaa1';
 const PROD_AMI = 'ami-0bbbbbbbbbbbbbbb2';
 
-/** 24 services, each a module called from both environments, with user data, and deploy scripts. */
+/** 24 services, each a module called from both environments, with user data, and a CodeDeploy revision. */
 function monorepo(prodAmi: string, touch = ''): Record<string, string> {
   const AMI = { staging: STAGING_AMI, prod: prodAmi };
   const files: Record<string, string> = {
@@ -56,6 +56,16 @@ function monorepo(prodAmi: string, touch = ''): Record<string, string> {
       files[`live/${env}/${svc}/main.tf`] = `${touch}module "${svc}" {\n  source = "../../../modules/${svc}"\n  ami_id = "${AMI[env]}"\n}\n`;
       for (let f = 0; f < 2; f++) files[`live/${env}/${svc}/outputs${f}.tf`] = `output "o${f}" {\n  value = module.${svc}\n}\n`;
     }
+    files[`services/${svc}/appspec.yml`] = `version: 0.0
+os: linux
+files:
+  - source: /
+    destination: /opt/${svc}
+hooks:
+  ApplicationStart:
+    - location: deploy.sh
+      runas: root
+${i % 6 === 0 ? '  ValidateService:\n    - location: validate.sh\n' : ''}`;
     files[`services/${svc}/deploy.sh`] = `#!/bin/bash
 set -euo pipefail
 ${i % 4 === 0 ? '/usr/bin/aws' : 'aws'} ecr get-login-password
@@ -85,7 +95,7 @@ describe('parsing on worker threads (bundled action)', () => {
     repo.git('checkout', '-q', '-b', 'everything');
     const files = monorepo(STAGING_AMI, '# touched\n');
     expect(Object.keys(files).filter((path) => path.endsWith('.tf')).length).toBeGreaterThanOrEqual(200);
-    repo.write(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, path.endsWith('.sh') ? `${text}# touched\n` : text])));
+    repo.write(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, path.endsWith('.sh') || path.endsWith('/appspec.yml') ? `${text}# touched\n` : text])));
     const head = repo.commit('everything at once', '2026-03-02T00:00:00Z');
     github = await startGitHubLoopback({ pulls: [] });
 
@@ -103,7 +113,7 @@ describe('parsing on worker threads (bundled action)', () => {
     expect(verdict(shared.run.outputs)).toEqual(verdict(alone.run.outputs));
     // The run found what it was built to find, so the comparison is not between two empty reports.
     const ids = new Set((reportAlone.findings as { id: string }[]).map((finding) => finding.id));
-    expect([...ids]).toEqual(expect.arrayContaining(['DG201', 'DG202']));
+    expect([...ids]).toEqual(expect.arrayContaining(['DG201', 'DG202', 'DG203']));
     // The promotion history was searched (its versions are parsed through the pool too).
     expect(reportAlone.notes).toEqual(expect.arrayContaining([expect.stringMatching(/value\(s\) entering prod searched in [1-9]/)]));
     expect(shared.run.code).toBe(alone.run.code);
