@@ -4,7 +4,7 @@ import {
   MAIN,
   loadLanguage,
   runInProcess
-} from "./chunks/chunk-PFM7PRQ2.js";
+} from "./chunks/chunk-DIJ646DI.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/parse/analysisWorker.ts

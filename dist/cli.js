@@ -22,8 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-RWAZHS7W.js";
-import "./chunks/chunk-PFM7PRQ2.js";
+} from "./chunks/chunk-YVZMZWHF.js";
+import {
+  threadsProblem
+} from "./chunks/chunk-DIJ646DI.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts
@@ -235,6 +237,8 @@ ${USAGE}
       version: VERSION,
       journal: new Journal()
     };
+    const threads = threadsProblem(io.env);
+    if (threads) context.log.warning(threads);
     report = await runChecks(context);
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;

@@ -32,10 +32,11 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-RWAZHS7W.js";
+} from "./chunks/chunk-YVZMZWHF.js";
 import {
-  analysisCounts
-} from "./chunks/chunk-PFM7PRQ2.js";
+  analysisCounts,
+  threadsProblem
+} from "./chunks/chunk-DIJ646DI.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/main.ts
@@ -978,6 +979,8 @@ async function execute(deps) {
   let mode = "pr";
   try {
     inputs = readInputs((name) => getInput(name));
+    const threads = threadsProblem(env);
+    if (threads) logger.warning(threads);
     mode = inputs.mode === "auto" ? modeFor(inputs, eventName) : inputs.mode;
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const event = await readEvent(eventName, env.GITHUB_EVENT_PATH, env.GITHUB_REPOSITORY);

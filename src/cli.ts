@@ -8,6 +8,7 @@ import { runChecks, unevaluatedReport } from './engine/run.js';
 import { Journal, type RunContext } from './facts/context.js';
 import { resolveCommit } from './facts/git.js';
 import type { RunReport } from './model.js';
+import { threadsProblem } from './parse/pool.js';
 import { toJsonReport } from './report/json.js';
 import { renderText } from './report/text.js';
 import { githubFor, loadSettings, readEvent } from './setup.js';
@@ -95,6 +96,8 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
       version: VERSION,
       journal: new Journal(),
     };
+    const threads = threadsProblem(io.env);
+    if (threads) context.log.warning(threads);
     report = await runChecks(context);
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;

@@ -7,7 +7,7 @@ import { ConfigurationError } from './config/errors.js';
 import { INPUT, OUTPUT, readInputs } from './config/inputs.js';
 import type { Inputs } from './config/settings.js';
 import { exitCode } from './engine/outcome.js';
-import { analysisCounts } from './parse/pool.js';
+import { analysisCounts, threadsProblem } from './parse/pool.js';
 import { runChecks, unevaluatedReport, type RunOptions } from './engine/run.js';
 import { Journal, type EventInfo, type RunContext } from './facts/context.js';
 import type { GitHubApi } from './facts/github.js';
@@ -76,6 +76,8 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
   let mode: Mode = 'pr';
   try {
     inputs = readInputs((name) => core.getInput(name));
+    const threads = threadsProblem(env);
+    if (threads) logger.warning(threads);
     mode = inputs.mode === 'auto' ? modeFor(inputs, eventName) : inputs.mode;
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const event = await readEvent(eventName, env.GITHUB_EVENT_PATH, env.GITHUB_REPOSITORY);

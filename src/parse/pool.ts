@@ -239,8 +239,16 @@ function workerScript(): string | undefined {
  */
 export function workerCount(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const configured = env.DEPLOY_GUARD_THREADS?.trim();
-  if (configured && /^\d+$/.test(configured)) return Math.max(0, Math.min(Number(configured), 16) - 1);
+  if (configured && threadsProblem(env) === undefined) return Number(configured) - 1;
   return Math.max(0, Math.min(cores, 4) - 1);
+}
+
+/** What is wrong with DEPLOY_GUARD_THREADS, if it is set and not a thread count (the default is used then). */
+export function threadsProblem(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const configured = env.DEPLOY_GUARD_THREADS?.trim();
+  if (!configured) return undefined;
+  if (/^\d+$/.test(configured) && Number(configured) >= 1 && Number(configured) <= 16) return undefined;
+  return `DEPLOY_GUARD_THREADS=${JSON.stringify(env.DEPLOY_GUARD_THREADS)} is not a number of threads from 1 to 16; using one per core (at most 4). Set it to 1 to analyse on the main thread only.`;
 }
 
 let shared: AnalysisPool | undefined;

@@ -8,7 +8,11 @@ const repos: TestRepo[] = [];
 afterEach(() => repos.splice(0).forEach((repo) => repo.cleanup()));
 
 function cli(cwd: string, ...args: string[]) {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
+  return cliWith({}, cwd, ...args);
+}
+
+function cliWith(extra: Record<string, string>, cwd: string, ...args: string[]) {
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...extra };
   const run = spawnSync(process.execPath, [DIST_CLI, ...args], { cwd, env, encoding: 'utf8' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -28,6 +32,13 @@ describe('deploy-guard CLI', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')[0]).toContain('PASS');
     expect(run.stdout).toContain('No deploy-relevant changes');
+  });
+
+  it('warns about a DEPLOY_GUARD_THREADS that is not a thread count, and runs with the default', () => {
+    const repo = repoWithDocsChange();
+    const run = cliWith({ DEPLOY_GUARD_THREADS: 'all' }, repo.dir, 'check', '--base', 'HEAD~1');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('warning: DEPLOY_GUARD_THREADS="all" is not a number of threads from 1 to 16');
   });
 
   it('prints the JSON report with --format json', () => {

@@ -3,7 +3,7 @@
 // are those of analyseTerraform/analyseShell whichever thread ran them. Workers here are fakes driven step by
 // step, so every interleaving is the test's choice.
 import { describe, expect, it } from 'vitest';
-import { AnalysisPool, FREE, MAIN, runInProcess, workerCount, type AnalysisJob, type WorkerAnnouncement, type WorkerLike, type WorkerReply } from '../../src/parse/pool.js';
+import { AnalysisPool, FREE, MAIN, runInProcess, threadsProblem, workerCount, type AnalysisJob, type WorkerAnnouncement, type WorkerLike, type WorkerReply } from '../../src/parse/pool.js';
 
 class FakeWorker implements WorkerLike {
   readonly jobs: { id: number; job: AnalysisJob }[] = [];
@@ -193,5 +193,16 @@ describe('AnalysisPool', () => {
     expect(workerCount({ DEPLOY_GUARD_THREADS: '1' }, 8)).toBe(0);
     expect(workerCount({ DEPLOY_GUARD_THREADS: '6' }, 2)).toBe(5);
     expect(workerCount({ DEPLOY_GUARD_THREADS: 'many' }, 2)).toBe(1);
+    expect(workerCount({ DEPLOY_GUARD_THREADS: '0' }, 2)).toBe(1);
+    expect(workerCount({ DEPLOY_GUARD_THREADS: '99' }, 2)).toBe(1);
+  });
+
+  it('names a DEPLOY_GUARD_THREADS that is not a thread count, and says what it does instead', () => {
+    expect(threadsProblem({})).toBeUndefined();
+    expect(threadsProblem({ DEPLOY_GUARD_THREADS: ' 3 ' })).toBeUndefined();
+    expect(threadsProblem({ DEPLOY_GUARD_THREADS: 'many' })).toBe(
+      'DEPLOY_GUARD_THREADS="many" is not a number of threads from 1 to 16; using one per core (at most 4). Set it to 1 to analyse on the main thread only.',
+    );
+    expect(threadsProblem({ DEPLOY_GUARD_THREADS: '0' })).toMatch(/^DEPLOY_GUARD_THREADS="0" is not/);
   });
 });
