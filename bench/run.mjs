@@ -5,6 +5,7 @@
 //   node bench/run.mjs --scale 0.1           a quick run on a tenth of the repository
 //   node bench/run.mjs --only typical,cold   some parts: worst, typical, cold, floor, shellcheck, aws
 //   options: --runs 5 --warmup 1 --shellcheck-runs 1 --seed 7 --no-build --json <file>
+//            --threads 1   (DEPLOY_GUARD_THREADS for the action: 1 = the main thread only)
 //            --aws-amis 1000 --aws-regions 4 --aws-delay 50
 //
 // Every Node process is timed from spawn to exit (wall clock) and its peak RSS is read from getrusage at
@@ -34,7 +35,7 @@ export const TARGETS = {
 };
 
 function parseArgs(argv) {
-  const options = { scale: 1, runs: 5, warmup: 1, shellcheckRuns: 1, seed: DEFAULT_SEED, build: true, only: PARTS, json: undefined, awsAmis: 1000, awsRegions: 4, awsDelay: 50 };
+  const options = { scale: 1, runs: 5, warmup: 1, shellcheckRuns: 1, seed: DEFAULT_SEED, build: true, only: PARTS, json: undefined, awsAmis: 1000, awsRegions: 4, awsDelay: 50, threads: undefined };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const next = () => {
@@ -52,6 +53,7 @@ function parseArgs(argv) {
     else if (flag === '--aws-amis') options.awsAmis = Number(next());
     else if (flag === '--aws-regions') options.awsRegions = Number(next());
     else if (flag === '--aws-delay') options.awsDelay = Number(next());
+    else if (flag === '--threads') options.threads = next();
     else if (flag === '--only') {
       options.only = next().split(',').map((part) => part.trim());
       const unknown = options.only.filter((part) => !PARTS.includes(part));
@@ -173,14 +175,14 @@ function pullRequestEvent(summary, branch) {
   };
 }
 
-async function actionOnce(summary, branch, github) {
+async function actionOnce(summary, branch, github, threads) {
   const probe = rssProbe();
   const started = performance.now();
   const run = await runAction({
     workspace: summary.branches[branch].dir,
     eventName: 'pull_request',
     event: pullRequestEvent(summary, branch),
-    env: { GITHUB_API_URL: github.url, ...probe.env },
+    env: { GITHUB_API_URL: github.url, ...probe.env, ...(threads ? { DEPLOY_GUARD_THREADS: threads } : {}) },
   });
   const ms = performance.now() - started;
   const { rssKb, cpuMs } = probe.read();
@@ -363,7 +365,7 @@ function printReport(result) {
   lines.push(`deploy-guard benchmark: scale ${summary.scale} (seed ${summary.seed}): ${f.total} files, ${f.tf} .tf + ${f.tfvars} .tfvars in ${f.roots} roots and ${f.modules} modules, ${f.scripts} scripts, ${f.appspecs} appspec.yml, ${f.manifests} manifests, ${summary.merges} merge commits, ${(f.bytes / 1024 / 1024).toFixed(1)} MB`);
   lines.push(`machine: ${host.nproc} × ${host.model}, ${host.memoryGiB} GiB, Node ${host.node}, ${host.git}, ShellCheck ${host.shellcheck ?? 'not installed'}; load average at start ${host.loadAverage.join(' ')}`);
   if (host.loadAverage[0] > host.nproc * 0.5) lines.push(`WARNING: the machine was busy when the benchmark started (load ${host.loadAverage[0]} on ${host.nproc} CPUs): wall times are inflated; CPU times less so.`);
-  lines.push(`medians of ${options.runs} run(s) after ${options.warmup} warm-up(s)${figures.shellcheck ? `; ShellCheck ${options.shellcheckRuns} run(s)` : ''}`);
+  lines.push(`medians of ${options.runs} run(s) after ${options.warmup} warm-up(s)${figures.shellcheck ? `; ShellCheck ${options.shellcheckRuns} run(s)` : ''}${options.threads ? `; DEPLOY_GUARD_THREADS=${options.threads}` : ''}`);
   lines.push('');
   const rows = [['', 'median', 'min', 'max', 'CPU', 'peak RSS', 'outcome']];
   const row = (name, figure, outcome) => rows.push([name, fmtMs(figure.medianMs), fmtMs(figure.minMs), fmtMs(figure.maxMs), fmtMs(figure.cpuMs), fmtMb(figure.rssMb), outcome]);
@@ -429,9 +431,9 @@ async function main() {
   const github = await support.startGitHubLoopback({});
   const figures = {};
   try {
-    if (wants('worst')) figures.worst = await measure('action, worst case', options, () => actionOnce(summary, 'everything', github));
-    if (wants('typical')) figures.typical = await measure('action, typical PR', options, () => actionOnce(summary, 'typical', github));
-    if (wants('cold')) figures.cold = await measure('action, cold start', options, () => actionOnce(summary, 'docs', github));
+    if (wants('worst')) figures.worst = await measure('action, worst case', options, () => actionOnce(summary, 'everything', github, options.threads));
+    if (wants('typical')) figures.typical = await measure('action, typical PR', options, () => actionOnce(summary, 'typical', github, options.threads));
+    if (wants('cold')) figures.cold = await measure('action, cold start', options, () => actionOnce(summary, 'docs', github, options.threads));
     if (wants('floor')) figures.floor = await measure('floor', options, () => nodeOnce(join(BUILD, 'floor.mjs'), [summary.branches.everything.dir], ROOT));
     if (wants('shellcheck')) {
       const shellcheck = which('shellcheck');
