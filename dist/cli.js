@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-YVZMZWHF.js";
+} from "./chunks/chunk-TGKJ2QYC.js";
 import {
   threadsProblem
-} from "./chunks/chunk-DIJ646DI.js";
+} from "./chunks/chunk-CPRUXG64.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

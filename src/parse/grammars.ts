@@ -31,8 +31,22 @@ function wasmPath(name: GrammarName | 'runtime'): string {
 let runtime: Promise<void> | undefined;
 const languages = new Map<GrammarName, Promise<Language>>();
 
+/**
+ * V8 compiles wasm on its own threads and hands the result back through a task that Node's event loop does
+ * not count: a run with nothing else pending could exit mid-compile, its `await` never settled. A timer
+ * keeps the loop alive until the compile is done.
+ */
+async function keepingAlive<T>(work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => undefined, 60_000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 function initRuntime(): Promise<void> {
-  runtime ??= Parser.init({ locateFile: () => wasmPath('runtime') });
+  runtime ??= keepingAlive(() => Parser.init({ locateFile: () => wasmPath('runtime') }));
   return runtime;
 }
 
@@ -47,10 +61,10 @@ function initRuntime(): Promise<void> {
 const BASELINE_ONLY: ReadonlySet<GrammarName> = new Set(['bash']);
 
 async function compileLanguage(name: GrammarName): Promise<Language> {
-  if (!BASELINE_ONLY.has(name)) return Language.load(wasmPath(name));
+  if (!BASELINE_ONLY.has(name)) return keepingAlive(() => Language.load(wasmPath(name)));
   setFlagsFromString('--liftoff-only');
   try {
-    return await Language.load(wasmPath(name));
+    return await keepingAlive(() => Language.load(wasmPath(name)));
   } finally {
     setFlagsFromString('--no-liftoff-only');
   }
