@@ -979,6 +979,7 @@ async function execute(deps) {
   let mode = "pr";
   try {
     inputs = readInputs((name) => getInput(name));
+    logger.debug(`node ${process.version}${process.execArgv.length > 0 ? ` ${process.execArgv.join(" ")}` : ""}`);
     const threads = threadsProblem(env);
     if (threads) logger.warning(threads);
     mode = inputs.mode === "auto" ? modeFor(inputs, eventName) : inputs.mode;

@@ -76,6 +76,7 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
   let mode: Mode = 'pr';
   try {
     inputs = readInputs((name) => core.getInput(name));
+    logger.debug(`node ${process.version}${process.execArgv.length > 0 ? ` ${process.execArgv.join(' ')}` : ''}`);
     const threads = threadsProblem(env);
     if (threads) logger.warning(threads);
     mode = inputs.mode === 'auto' ? modeFor(inputs, eventName) : inputs.mode;
