@@ -159,11 +159,16 @@ async function measure(label, options, once) {
 }
 
 function pullRequestEvent(summary, branch) {
+  // As in GitHub's payload (the entry point reads it to decide how to start; src/index.ts).
+  const changedFiles = execFileSync('git', ['diff', '--name-only', '-z', `${summary.base}...${summary.branches[branch].head}`], { cwd: summary.branches[branch].dir, encoding: 'utf8', maxBuffer: 1 << 26 })
+    .split('\0')
+    .filter(Boolean).length;
   return {
     action: 'synchronize',
     number: 4242,
     pull_request: {
       number: 4242,
+      changed_files: changedFiles,
       title: `bench: ${branch}`,
       body: 'Benchmark pull request.',
       user: { login: 'dana' },
@@ -177,11 +182,12 @@ function pullRequestEvent(summary, branch) {
 
 async function actionOnce(summary, branch, github, threads) {
   const probe = rssProbe();
+  const event = pullRequestEvent(summary, branch);
   const started = performance.now();
   const run = await runAction({
     workspace: summary.branches[branch].dir,
     eventName: 'pull_request',
-    event: pullRequestEvent(summary, branch),
+    event,
     env: { GITHUB_API_URL: github.url, ...probe.env, ...(threads ? { DEPLOY_GUARD_THREADS: threads } : {}) },
   });
   const ms = performance.now() - started;

@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-TGKJ2QYC.js";
+} from "./chunks/chunk-QQFB5BZL.js";
 import {
   threadsProblem
 } from "./chunks/chunk-CPRUXG64.js";

@@ -1,0 +1,69 @@
+// The entry point may start the action a second time with --liftoff-only (Node 22+, ordinary pull
+// requests; see src/index.ts). Forced here on whatever Node runs the tests: the second process must get the
+// flag, and what the runner sees (outputs, report, exit status, annotations) must be what one process gives.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRepo, type TestRepo } from '../support/gitRepo.js';
+import { startGitHubLoopback, type GitHubLoopback } from '../support/githubLoopback.js';
+import { runAction } from '../support/runAction.js';
+
+let repo: TestRepo | undefined;
+let github: GitHubLoopback | undefined;
+afterEach(async () => {
+  repo?.cleanup();
+  await github?.close();
+  repo = undefined;
+  github = undefined;
+});
+
+const CONFIG = `promotion: [staging, prod]
+environments:
+  staging:
+    terraform: ["terraform/staging/**"]
+  prod:
+    terraform: ["terraform/prod/**"]
+`;
+
+const env = (ami: string) => `module "api" {\n  source = "../modules/api"\n  ami    = "${ami}"\n}\n`;
+
+describe('the entry point', () => {
+  it('re-executes with --liftoff-only and passes outputs, report, annotations and exit status through', async () => {
+    repo = createRepo(
+      {
+        '.github/deploy-guard.yml': CONFIG,
+        'terraform/modules/api/main.tf': 'variable "ami" {}\nresource "aws_launch_template" "api" {\n  image_id = var.ami\n}\n',
+        'terraform/staging/main.tf': env('ami-0aaaaaaaaaaaaaaa1'),
+        'terraform/prod/main.tf': env('ami-0aaaaaaaaaaaaaaa1'),
+        'deploy/start.sh': '#!/bin/bash\n/usr/bin/aws s3 ls\n',
+      },
+      '2026-03-01T00:00:00Z',
+    );
+    const base = repo.git('rev-parse', 'HEAD').trim();
+    repo.git('checkout', '-q', '-b', 'both');
+    // Staging and prod in one change: DG301 fails the run.
+    repo.write({ 'terraform/staging/main.tf': env('ami-0bbbbbbbbbbbbbbb2'), 'terraform/prod/main.tf': env('ami-0bbbbbbbbbbbbbbb2') });
+    const head = repo.commit('new image everywhere', '2026-03-02T00:00:00Z');
+    github = await startGitHubLoopback({ pulls: [] });
+    const event = {
+      pull_request: { number: 3, changed_files: 2, title: 'AMI', body: '', user: { login: 'dev' }, labels: [], head: { sha: head }, base: { sha: base, ref: 'main' } },
+      repository: { full_name: 'acme/infra' },
+    };
+    const once = (reexec: string) => runAction({ workspace: repo!.dir, eventName: 'pull_request', event, env: { GITHUB_API_URL: github!.url, DEPLOY_GUARD_REEXEC: reexec } });
+
+    const here = await once('0');
+    const twice = await once('1');
+
+    expect(here.stdout).toMatch(/::debug::node v\d+\.\d+\.\d+\n/);
+    expect(twice.stdout).toMatch(/::debug::node v\d+\.\d+\.\d+ --liftoff-only\n/);
+    expect(here.code).toBe(1);
+    expect(twice.code).toBe(here.code);
+    expect(twice.outputs.result).toBe('fail');
+    const verdict = (outputs: Record<string, string>) => ({ result: outputs.result, blocked: outputs.blocked, errors: outputs.errors, warnings: outputs.warnings });
+    expect(verdict(twice.outputs)).toEqual(verdict(here.outputs));
+    const { durationMs: _a, startedAt: _b, ...reportHere } = here.report;
+    const { durationMs: _c, startedAt: _d, ...reportTwice } = twice.report;
+    expect(reportTwice).toEqual(reportHere);
+    const annotations = (stdout: string) => stdout.split('\n').filter((line) => /^::(error|warning|notice) /.test(line));
+    expect(annotations(twice.stdout)).toEqual(annotations(here.stdout));
+    expect(annotations(here.stdout).some((line) => line.includes('DG301'))).toBe(true);
+  });
+});
