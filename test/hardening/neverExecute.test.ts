@@ -99,10 +99,13 @@ const MODES = [
   { mode: 'preflight', eventName: 'workflow_dispatch', event: () => ({ repository: { full_name: 'acme/infra' } }), inputs: { environment: 'prod' } },
 ] as const;
 
+/** The entry point may start the action once more (Node 22+, src/index.ts): forced here, that must be the only other program. */
+const SECOND_PROCESS = { ...MODES[0], title: 'pr in a second process' };
+
 describe('never executing repository content (bundled action, every mode)', () => {
-  it.each(MODES)('$mode: no marker appears and git is the only program started', async ({ mode, eventName, event, inputs }) => {
+  it.each([...MODES.map((entry) => ({ ...entry, title: entry.mode, reexec: false })), { ...SECOND_PROCESS, reexec: true }])('$title: no marker appears and git is the only program started', async ({ mode, eventName, event, inputs, reexec }) => {
     writeFileSync(shimLog, '');
-    const spawnLog = join(shims, `spawns-${mode}.log`);
+    const spawnLog = join(shims, `spawns-${mode}${reexec ? '-reexec' : ''}.log`);
     writeFileSync(spawnLog, '');
     const run = await runAction({
       workspace: repo.dir,
@@ -115,20 +118,25 @@ describe('never executing repository content (bundled action, every mode)', () =
         PATH: `${shims}:${process.env.PATH ?? ''}`,
         NODE_OPTIONS: `--import=${RECORDER}`,
         DG_SPAWN_LOG: spawnLog,
+        DEPLOY_GUARD_REEXEC: reexec ? '1' : '0',
       },
     });
     expect(run.stderr).not.toMatch(/Error \[ERR_|Cannot find module/);
     // The run went all the way: one of the five results, with the report written.
     expect(RESULTS).toContain(run.outputs.result);
     expect(run.report.mode).toBe(mode);
-    reports.set(mode, run.report);
+    if (!reexec) reports.set(mode, run.report);
 
     expect(markersIn(repo.dir)).toEqual([]);
     for (const marker of MARKERS_OUTSIDE) expect(existsSync(marker), marker).toBe(false);
 
     const viaPath = readFileSync(shimLog, 'utf8').split('\n').filter(Boolean);
     expect(viaPath.filter((line) => !line.startsWith('git '))).toEqual([]);
-    const spawned = readFileSync(spawnLog, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { via: string; file: string; args: string[] });
+    const all = readFileSync(spawnLog, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { via: string; file: string; args: string[] });
+    // The second process is this Node binary with the bundled entry point, nothing from the repository.
+    const itself = all.filter((entry) => entry.file === process.execPath);
+    expect(itself.map((entry) => entry.args)).toEqual(reexec ? [['--liftoff-only', expect.stringMatching(/[\\/]dist[\\/]index\.js$/)]] : []);
+    const spawned = all.filter((entry) => entry.file !== process.execPath);
     expect([...new Set(spawned.map((entry) => entry.file))]).toEqual(['git']);
     expect(spawned.length).toBe(viaPath.length);
     // git itself is asked only to read: no hooks, no checkout of the PR's content elsewhere, no config from it.
