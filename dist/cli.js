@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-QQFB5BZL.js";
+} from "./chunks/chunk-2ZBTO6IF.js";
 import {
   threadsProblem
-} from "./chunks/chunk-CPRUXG64.js";
+} from "./chunks/chunk-ADEUZ7ZZ.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-26DXR3LC.js");
+  const { run } = await import("./chunks/main-FMJYEBDC.js");
   await run();
 }
 await main();

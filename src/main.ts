@@ -7,11 +7,11 @@ import { ConfigurationError } from './config/errors.js';
 import { INPUT, OUTPUT, readInputs } from './config/inputs.js';
 import type { Inputs } from './config/settings.js';
 import { exitCode } from './engine/outcome.js';
-import { analysisCounts, threadsProblem } from './parse/pool.js';
 import { runChecks, unevaluatedReport, type RunOptions } from './engine/run.js';
 import { Journal, type EventInfo, type RunContext } from './facts/context.js';
 import type { GitHubApi } from './facts/github.js';
 import type { Mode, RunReport } from './model.js';
+import { analysisCounts, threadsProblem } from './parse/pool.js';
 import { buildAnnotations } from './report/annotations.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
@@ -28,7 +28,6 @@ export interface ActionDependencies extends RunOptions {
 }
 
 const logger = { info: core.info, warning: core.warning, debug: core.debug };
-
 
 function outputPath(requested: string | undefined, fallback: string, env: NodeJS.ProcessEnv, workspace: string): string {
   if (requested) return isAbsolute(requested) ? requested : join(workspace, requested);

@@ -329,17 +329,14 @@ export function launchCandidates(found: readonly LiveAmi[]): LiveAmi[] {
   return list.filter((entry) => !seen.has(entry.ami) && seen.add(entry.ami));
 }
 
-/** An AMI an environment's deploy scripts run on, as the deploy-script family's `environmentAmis` fact holds it. */
-type ScriptEnvironmentAmi = EnvironmentAmi;
-
 /**
  * The seam of the deploy-script family: in audit every environment also runs the AMIs read live from
  * AWS; in preflight the target environment runs exactly the candidate.
  */
-export function withLiveAmis<T extends ScriptEnvironmentAmi>(amis: Map<string, T[]>, live: LiveAmis | undefined): Map<string, (T | ScriptEnvironmentAmi)[]> {
-  const result = new Map<string, (T | ScriptEnvironmentAmi)[]>(amis);
+export function withLiveAmis<T extends EnvironmentAmi>(amis: Map<string, T[]>, live: LiveAmis | undefined): Map<string, (T | EnvironmentAmi)[]> {
+  const result = new Map<string, (T | EnvironmentAmi)[]>(amis);
   if (!live) return result;
-  const asEnvironmentAmi = (entry: LiveAmi): ScriptEnvironmentAmi => ({
+  const asEnvironmentAmi = (entry: LiveAmi): EnvironmentAmi => ({
     ami: entry.ami,
     source: entry.source === 'terraform' ? 'terraform' : entry.source === 'input' ? 'input' : 'live',
     ...(entry.origin.file ? { file: entry.origin.file } : {}),

@@ -516,7 +516,7 @@ class Catalogue {
 
   async analyse(scope: Set<Unit>, imageChecks: boolean): Promise<DeployScripts> {
     const { settings, mode } = this.context;
-    const changed = new Set(this.deps.changes?.files.flatMap((file) => [file.path, ...(file.previousPath ? [file.previousPath] : [])]) ?? []);
+    const changed = this.deps.changes ? changedPaths(this.deps.changes) : new Set<string>();
     const results = new Map<Unit, { commands: ScriptCommand[]; guards: DeployScript['guards']; provided: Set<string>; providedNames: Set<string>; sourced: Set<string> }>();
     const queue = [...scope].sort((a, b) => a.id.localeCompare(b.id));
     const skipped = new Set<string>();

@@ -3,7 +3,7 @@ import { dirname, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings.js';
 import { analysisPool, pooledTerraform } from '../parse/pool.js';
-import { analyseTerraform, analyseTerraformWith, loadTerraformParser, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
+import { analyseTerraform, analyseTerraformWith, hasUnicodeEscape, loadTerraformParser, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
 import type { RunContext } from './context.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
@@ -82,7 +82,6 @@ export function moduleFolder(callerFile: string, source: string): string | undef
   return normalisePath(posix.join(posix.dirname(callerFile), cleaned));
 }
 
-const UNICODE_ESCAPE = /\\[uU]/;
 /** A string that ends in a `.` or `..` segment (then only slashes): `"../.."`, `"./"`, `"..?ref=x"`, or a heredoc line. */
 const DOT_ENDING = /\.[\\/]*["\n\r?]/;
 
@@ -98,7 +97,7 @@ export function mayReferenceFolder(text: string, dir: string): boolean {
 
 /** The part of mayReferenceFolder that does not depend on the folder. */
 function mayReferenceAnyFolder(text: string): boolean {
-  return UNICODE_ESCAPE.test(text) || DOT_ENDING.test(text);
+  return hasUnicodeEscape(text) || DOT_ENDING.test(text);
 }
 
 function mayNameFolder(text: string, dir: string): boolean {

@@ -129,19 +129,17 @@ async function searchGroup(query: HistoryQuery, values: PromotableValue[], resul
   const commits = parseLog(out).reverse();
   result.commitsExamined += commits.length;
 
-  // Every blob of the environment the search touched, read in a few batches.
-  const specs: string[] = [];
+  // Every version of the environment's files the search touched, read in a few batches, and announced at
+  // once: worker threads parse them while this thread walks the commits.
+  const specs: { spec: string; path: string }[] = [];
   for (const commit of commits) {
-    for (const file of commit.files) if (file.status !== 'D' && query.belongs(file.path)) specs.push(`${commit.sha}:${file.path}`);
+    for (const file of commit.files) if (file.status !== 'D' && query.belongs(file.path)) specs.push({ spec: `${commit.sha}:${file.path}`, path: file.path });
   }
-  const blobs = await readBlobs(query.cwd, specs, MAX_FILE_BYTES);
-  // Announced at once: worker threads parse the versions while this thread walks the commits.
+  const blobs = await readBlobs(query.cwd, specs.map(({ spec }) => spec), MAX_FILE_BYTES);
   const pool = analysisPool();
-  for (const commit of commits) {
-    for (const file of commit.files) {
-      const blob = file.status !== 'D' && query.belongs(file.path) ? blobs.get(`${commit.sha}:${file.path}`) : undefined;
-      if (blob?.ok) pool.prefetch({ kind: 'terraform', text: blob.text, options: { fileName: file.path } });
-    }
+  for (const { spec, path } of specs) {
+    const blob = blobs.get(spec);
+    if (blob?.ok) pool.prefetch({ kind: 'terraform', text: blob.text, options: { fileName: path } });
   }
 
   // Walk oldest → newest keeping, per file, which tracked values it holds; a value is present while any file holds it.

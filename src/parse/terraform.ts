@@ -167,15 +167,18 @@ const KIND_WORDS: Record<TerraformFactKind, RegExp> = {
   scriptFiles: /file(?:base64)?\s*\(|provisioner/,
 };
 
+/** A `\u`/`\U` escape: a quoted HCL string can spell any word with it, so text tests must let it through. */
+export function hasUnicodeEscape(text: string): boolean {
+  return /\\[uU]/.test(text);
+}
+
 /**
  * A quick test on the raw text, per kind: false means analyseTerraform would find no fact of that kind, so a
  * caller that needs only some kinds can skip the parse. Most .tf files of a large repository (resources,
  * IAM, alarms, outputs) hold none at all.
  */
-const UNICODE_ESCAPE = /\\[uU]/;
-
 export function terraformFactKinds(text: string): Record<TerraformFactKind, boolean> {
-  const escapes = UNICODE_ESCAPE.test(text);
+  const escapes = hasUnicodeEscape(text);
   const kinds = {} as Record<TerraformFactKind, boolean>;
   for (const kind of Object.keys(KIND_WORDS) as TerraformFactKind[]) kinds[kind] = escapes || KIND_WORDS[kind].test(text);
   return kinds;
