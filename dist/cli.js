@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-2ZBTO6IF.js";
+} from "./chunks/chunk-U4Z52WFB.js";
 import {
   threadsProblem
-} from "./chunks/chunk-ADEUZ7ZZ.js";
+} from "./chunks/chunk-PREU6VFC.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-FMJYEBDC.js");
+  const { run } = await import("./chunks/main-NJRPQK4A.js");
   await run();
 }
 await main();

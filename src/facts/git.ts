@@ -81,6 +81,30 @@ export async function mergeBase(cwd: string, a: string, b: string): Promise<stri
   throw new GitHistoryError(`No common history between ${a.slice(0, 12)} and ${b.slice(0, 12)} in the checkout.`, FETCH_DEPTH_FIX);
 }
 
+/**
+ * The working-tree files among `pathspecs` that `git grep` read and found no line of matching the
+ * Perl-compatible `pattern` in, compared byte by byte (`LC_ALL=C`). It reads the files of the checkout as
+ * they are (`--no-index`: no index entry stands in for one), from several threads and in its own process,
+ * so a run need not read thousands of files it has no use for. A file it did not read (a symbolic link,
+ * one it could not open) is not listed, and the caller reads it itself. Undefined when git cannot tell (a
+ * git without PCRE, a warning of any kind): then the caller reads every file.
+ */
+export async function filesWithoutMatch(cwd: string, pattern: string, pathspecs: readonly string[]): Promise<Set<string> | undefined> {
+  const args = ['-c', 'grep.fullName=false', 'grep', '--no-index', '--exclude-standard', '--no-color', '--files-without-match', '-z', '--perl-regexp', '-e', pattern, '--', ...pathspecs];
+  let stdout: string;
+  let stderr: string;
+  try {
+    ({ stdout, stderr } = await run('git', args, { cwd, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' } }));
+  } catch (error) {
+    // Exit status 1 with nothing on stderr: every file it read has a match, so none is listed.
+    const failed = error as { code?: unknown; stderr?: unknown };
+    if (failed.code !== 1 || failed.stderr !== '') return undefined;
+    return new Set();
+  }
+  if (stderr !== '') return undefined;
+  return new Set(stdout.split('\0').filter(Boolean));
+}
+
 const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'added', T: 'modified' };
 
 /** Files changed between two commits, from local git (no API cap on the number of files). */

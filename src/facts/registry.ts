@@ -1,6 +1,6 @@
 // One lazy, memoised gatherer per fact. A rule's `needs` decides which of these ever run.
 import type { RunContext } from './context.js';
-import { gatherTerraform } from './terraform.js';
+import { gatherTerraform, terraformFilesWithoutFacts } from './terraform.js';
 import { listFiles } from './workspace.js';
 import { gatherChanges, gatherOverride, gatherPullRequest } from './pullRequest.js';
 import { gatherAppliedPulls, gatherFloatingAmiSources, gatherPromotableValues, gatherTerraformChange } from './promotion.js';
@@ -10,15 +10,21 @@ import { withLiveAmis } from './liveAmis.js';
 import { soakGatherers } from './soak.js';
 import type { FactKey, Facts } from './types.js';
 
+/** Changed files past which a PR is taken to reach most of the repository's Terraform (it is all read then). */
+const MOST_OF_A_REPOSITORY = 1000;
+
 type Gatherers = { [K in FactKey]: (context: RunContext, facts: FactStore) => Promise<Facts[K]> };
 
 const gatherers: Gatherers = {
   repoFiles: (context) => listFiles(context.workspace),
   // In a PR, the changed files are always parsed (their parse errors block); the others only if they hold
-  // facts, and files that can hold only module calls when a question needs them.
+  // facts, and files that can hold only module calls when a question needs them. git grep finds the files
+  // without any fact's words while the file list is made; a PR that changes most files reads them anyway.
   terraform: async (context, facts) => {
     const changed = context.mode === 'pr' ? (await facts.get('changes')).files.flatMap((file) => [file.path, ...(file.previousPath !== undefined ? [file.previousPath] : [])]) : [];
-    return gatherTerraform(context, await facts.get('repoFiles'), new Set(changed), context.mode === 'pr');
+    const wordless = changed.length < MOST_OF_A_REPOSITORY ? terraformFilesWithoutFacts(context.workspace) : Promise.resolve(new Set<string>());
+    const [repoFiles, withoutFacts] = await Promise.all([facts.get('repoFiles'), wordless]);
+    return gatherTerraform(context, repoFiles, new Set(changed), context.mode === 'pr', withoutFacts);
   },
   changes: (context) => gatherChanges(context),
   pullRequest: (context) => gatherPullRequest(context),

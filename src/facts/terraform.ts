@@ -3,8 +3,9 @@ import { dirname, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings.js';
 import { analysisPool, pooledTerraform } from '../parse/pool.js';
-import { analyseTerraform, analyseTerraformWith, hasUnicodeEscape, loadTerraformParser, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
+import { analyseTerraform, analyseTerraformWith, hasUnicodeEscape, loadTerraformParser, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
 import type { RunContext } from './context.js';
+import { filesWithoutMatch } from './git.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
 /** Terraform configuration proper: a module is exactly the .tf files of one folder. */
@@ -54,6 +55,18 @@ export interface TerraformIndex {
    * `analysis.embeddedScripts` throws rather than answer empty.
    */
   embeddedScripts(path: string): Promise<EmbeddedScript[]>;
+}
+
+/** The pathspecs of TERRAFORM_FILE for git (a .terraform.lock.hcl among them is left out by its path). */
+const TERRAFORM_PATHSPECS = ['*.tf', '*.tfvars', '*.hcl'];
+
+/**
+ * The Terraform files of the checkout that hold none of the words any fact needs (TERRAFORM_FACT_WORDS_PCRE),
+ * found by `git grep` in its own process: most files of a large repository (resources, IAM, alarms, outputs)
+ * hold none, and a narrow PR need not read them. Empty when git cannot tell: then every file is read.
+ */
+export async function terraformFilesWithoutFacts(workspace: string): Promise<ReadonlySet<string>> {
+  return (await filesWithoutMatch(workspace, TERRAFORM_FACT_WORDS_PCRE, TERRAFORM_PATHSPECS)) ?? new Set();
 }
 
 /** A repository with this many Terraform files has enough to parse for worker threads to pay for their start. */
@@ -247,8 +260,16 @@ function lazyFacts(known: TerraformAnalysis, parse: () => TerraformAnalysis): Te
  * `mustParse` (a PR's changed files) are always parsed, so that their parse errors are known. With `narrow`
  * (a PR), a file whose only facts can be module calls is parsed when a question needs it: when the reach of a
  * folder it may call is asked for, or its facts are read. A typical PR asks about a few folders only.
+ * Files in `wordless` (not in `mustParse`) are known to hold none of the words of any fact (see
+ * terraformFilesWithoutFacts): they are indexed with no facts without being read.
  */
-export async function gatherTerraform(context: RunContext, repoFiles: string[], mustParse: ReadonlySet<string> = new Set(), narrow = false): Promise<TerraformIndex> {
+export async function gatherTerraform(
+  context: RunContext,
+  repoFiles: string[],
+  mustParse: ReadonlySet<string> = new Set(),
+  narrow = false,
+  wordless: ReadonlySet<string> = new Set(),
+): Promise<TerraformIndex> {
   const files = new Map<string, ParsedTerraform>();
   const unreadable: UnreadableFile[] = [];
   const paths = repoFiles.filter((path) => TERRAFORM_FILE.test(path) && !path.includes('/.terraform/') && !path.startsWith('.terraform/'));
@@ -260,6 +281,10 @@ export async function gatherTerraform(context: RunContext, repoFiles: string[], 
   const toParse: { path: string; text: string }[] = [];
   const lazyTexts = new Map<string, string>();
   for (const path of paths) {
+    if (wordless.has(path) && !mustParse.has(path)) {
+      files.set(path, { path, analysis: noFacts() });
+      continue;
+    }
     const read = await readRepoFile(context.workspace, path);
     if (!read.ok) {
       unreadable.push({ path, reason: read.detail });

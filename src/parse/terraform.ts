@@ -167,6 +167,27 @@ const KIND_WORDS: Record<TerraformFactKind, RegExp> = {
   scriptFiles: /file(?:base64)?\s*\(|provisioner/,
 };
 
+/**
+ * KIND_WORDS and the \u escape as one Perl-compatible pattern for `git grep`, which matches line by line
+ * and byte by byte: a line of a file that terraformFactKinds lets through has a match, so a file without
+ * one holds no fact. Where a word cannot be told line by line it asks for less: `file(` may break its line
+ * before the `(`, and JavaScript's \s also takes Unicode spaces, so `file` or `filebase64` followed by
+ * anything but a word character is enough. A property test keeps the two in step.
+ */
+export const TERRAFORM_FACT_WORDS_PCRE = [
+  'ami-',
+  '(?<![A-Za-z0-9_-])source(?![A-Za-z0-9_-])',
+  'resolve:ssm:',
+  'aws_ssm_parameter',
+  'aws_ami',
+  'user_data',
+  'provisioner',
+  'cloudinit_config',
+  'template_file',
+  'file(?:base64)?(?![A-Za-z0-9_])',
+  '\\\\[uU]',
+].join('|');
+
 /** A `\u`/`\U` escape: a quoted HCL string can spell any word with it, so text tests must let it through. */
 export function hasUnicodeEscape(text: string): boolean {
   return /\\[uU]/.test(text);
