@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-U4Z52WFB.js";
+} from "./chunks/chunk-33JRNTYS.js";
 import {
   threadsProblem
-} from "./chunks/chunk-PREU6VFC.js";
+} from "./chunks/chunk-6Q7DHXDN.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

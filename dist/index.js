@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-NJRPQK4A.js");
+  const { run } = await import("./chunks/main-P2IXOHRL.js");
   await run();
 }
 await main();

@@ -15,11 +15,11 @@ import { SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
 import { analyseTerraform, mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript } from '../parse/terraform.js';
 import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
 import type { RunContext } from './context.js';
-import { git } from './git.js';
+import { readBlobs, type Blob } from './git.js';
 import { imagesFor, preflightTarget } from './images.js';
 import type { FactStore } from './registry.js';
 import { TERRAFORM_FILE, type TerraformIndex } from './terraform.js';
-import type { ChangeSet } from './types.js';
+import type { ChangedFile, ChangeSet } from './types.js';
 import { MAX_FILE_BYTES, normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
 interface Pos {
@@ -485,28 +485,17 @@ class Catalogue {
   private async environmentsWithNewAmis(changes: ChangeSet): Promise<Set<string>> {
     const result = new Set<string>();
     const { terraform } = this.deps;
-    for (const file of changes.files) {
-      const paths = [file.path, ...(file.previousPath ? [file.previousPath] : [])];
-      if (!paths.some((path) => TERRAFORM_FILE.test(path) && !PACKER_FILE.test(path))) continue;
+    const files = changes.files.filter((file) => [file.path, file.previousPath].some((path) => path !== undefined && TERRAFORM_FILE.test(path) && !PACKER_FILE.test(path)));
+    // The merge-base versions in one batch (two git processes, not two per file).
+    const spec = (file: ChangedFile) => `${changes.mergeBase}:${file.previousPath ?? file.path}`;
+    const blobs = await readBlobs(this.context.workspace, files.filter((file) => file.status !== 'added').map(spec), MAX_FILE_BYTES);
+    for (const file of files) {
       const head = file.status === 'deleted' ? [] : (terraform.files.get(file.path)?.analysis.amis.map((ref) => ref.ami) ?? []);
-      const base = file.status === 'added' ? [] : await this.baseAmis(changes.mergeBase, file.previousPath ?? file.path);
+      const base = file.status === 'added' ? [] : await amisOf(blobs.get(spec(file)), file.previousPath ?? file.path);
       if (base !== undefined && sameSet(head, base)) continue;
-      for (const path of paths) for (const env of terraform.reach(path).keys()) result.add(env);
+      for (const path of [file.path, ...(file.previousPath ? [file.previousPath] : [])]) for (const env of terraform.reach(path).keys()) result.add(env);
     }
     return result;
-  }
-
-  /** AMI ids in a file at a revision; undefined when it cannot be read (counted as changed: check more, not less). */
-  private async baseAmis(revision: string, path: string): Promise<string[] | undefined> {
-    try {
-      const size = Number((await git(this.context.workspace, ['cat-file', '-s', `${revision}:${path}`])).trim());
-      if (!Number.isFinite(size) || size > MAX_FILE_BYTES) return undefined;
-      const text = await git(this.context.workspace, ['show', `${revision}:${path}`]);
-      const analysis = await analyseTerraform(text, { fileName: path });
-      return analysis.amis.map((ref) => ref.ami);
-    } catch {
-      return undefined;
-    }
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -893,6 +882,13 @@ function kindOf(program: string): ScriptCommand['kind'] {
 /** Replaces the `$PATH` element with the PATH it extends. */
 export function expandPath(path: string[], base: string[]): string[] {
   return path.flatMap((dir) => (dir === '$PATH' ? base : [dir]));
+}
+
+/** AMI ids in a file's version; undefined when it could not be read (counted as changed: check more, not less). */
+async function amisOf(blob: Blob | undefined, path: string): Promise<string[] | undefined> {
+  if (!blob?.ok) return undefined;
+  const analysis = await analyseTerraform(blob.text, { fileName: path });
+  return analysis.amis.map((ref) => ref.ami);
 }
 
 function sameSet(a: string[], b: string[]): boolean {

@@ -59,6 +59,19 @@ describe('the PR check of deploy scripts', () => {
     expect(report.notes).toContain('This PR changes the AMI of prod: every deploy script that runs there is checked against the new image.');
   });
 
+  it('compares a renamed file with its merge-base version under the old name', async () => {
+    repo = repoFrom('fleet');
+    const renamed = (ami: string) => ({ 'terraform/prod/main.tf': null, 'terraform/prod/compute.tf': edit('terraform/prod/main.tf', 'ami-0bbbbbbbbbbbbbbb2', ami)['terraform/prod/main.tf']! });
+    openPull(repo, renamed('ami-0bbbbbbbbbbbbbbb2'));
+    const same = await check(repo, { mode: 'pr' });
+    expect(same.notes.some((note) => note.includes('changes the AMI of'))).toBe(false);
+    repo.cleanup();
+    repo = repoFrom('fleet');
+    openPull(repo, renamed('ami-0aaaaaaaaaaaaaaa1'));
+    const other = await check(repo, { mode: 'pr' });
+    expect(other.notes).toContain('This PR changes the AMI of prod: every deploy script that runs there is checked against the new image.');
+  });
+
   it('checks no script when Terraform changes without changing an AMI or a script', async () => {
     repo = repoFrom('fleet');
     openPull(repo, edit('terraform/prod/main.tf', '  source = "../modules/api"', '  source = "../modules/api"\n  # prod'));
