@@ -2,7 +2,7 @@
 import { dirname, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings.js';
-import { analysisPool, pooledTerraform } from '../parse/pool.js';
+import { analysisPool, largeRun, pooledTerraform } from '../parse/pool.js';
 import { analyseTerraform, analyseTerraformWith, hasUnicodeEscape, loadTerraformParser, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
 import type { RunContext } from './context.js';
 import { filesWithoutMatch } from './git.js';
@@ -68,9 +68,6 @@ const TERRAFORM_PATHSPECS = ['*.tf', '*.tfvars', '*.hcl'];
 export async function terraformFilesWithoutFacts(workspace: string): Promise<ReadonlySet<string>> {
   return (await filesWithoutMatch(workspace, TERRAFORM_FACT_WORDS_PCRE, TERRAFORM_PATHSPECS)) ?? new Set();
 }
-
-/** A repository with this many Terraform files has enough to parse for worker threads to pay for their start. */
-const WARM_POOL_FILES = 200;
 
 /** Unchanged files that can hold nothing but embedded scripts: their text, parsed when asked. */
 export type DeferredFiles = Map<string, string>;
@@ -273,7 +270,8 @@ export async function gatherTerraform(
   const files = new Map<string, ParsedTerraform>();
   const unreadable: UnreadableFile[] = [];
   const paths = repoFiles.filter((path) => TERRAFORM_FILE.test(path) && !path.includes('/.terraform/') && !path.startsWith('.terraform/'));
-  if (paths.length >= WARM_POOL_FILES) analysisPool().warm();
+  // A run that must parse this many files will start worker threads: they load while this thread reads.
+  if (paths.filter((path) => mustParse.has(path)).length >= largeRun()) analysisPool().warm();
   // The grammar compiles on V8's background threads while this thread reads the files below.
   const parserLoad = paths.length > 0 ? loadTerraformParser() : undefined;
   parserLoad?.catch(() => undefined); // analyseTerraform reports a grammar that does not load, per file

@@ -95,7 +95,8 @@ describe('parsing on worker threads (bundled action)', () => {
     repo.git('checkout', '-q', '-b', 'everything');
     const files = monorepo(STAGING_AMI, '# touched\n');
     expect(Object.keys(files).filter((path) => path.endsWith('.tf')).length).toBeGreaterThanOrEqual(200);
-    repo.write(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, path.endsWith('.sh') || path.endsWith('/appspec.yml') ? `${text}# touched\n` : text])));
+    const touched = (path: string) => path.endsWith('.sh') || path.endsWith('/appspec.yml') || (path.startsWith('modules/') && path.endsWith('.tf'));
+    repo.write(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, touched(path) ? `${text}# touched\n` : text])));
     const head = repo.commit('everything at once', '2026-03-02T00:00:00Z');
     github = await startGitHubLoopback({ pulls: [] });
 

@@ -3,7 +3,7 @@
 // are those of analyseTerraform/analyseShell whichever thread ran them. Workers here are fakes driven step by
 // step, so every interleaving is the test's choice.
 import { describe, expect, it } from 'vitest';
-import { AnalysisPool, FREE, MAIN, runInProcess, threadsProblem, workerCount, type AnalysisJob, type WorkerAnnouncement, type WorkerLike, type WorkerReply } from '../../src/parse/pool.js';
+import { AnalysisPool, FREE, largeRun, MAIN, runInProcess, threadsProblem, workerCount, type AnalysisJob, type WorkerAnnouncement, type WorkerLike, type WorkerReply } from '../../src/parse/pool.js';
 
 class FakeWorker implements WorkerLike {
   readonly jobs: { id: number; job: AnalysisJob }[] = [];
@@ -196,6 +196,14 @@ describe('AnalysisPool', () => {
     expect(workerCount({ DEPLOY_GUARD_THREADS: 'many' }, 2)).toBe(1);
     expect(workerCount({ DEPLOY_GUARD_THREADS: '0' }, 2)).toBe(1);
     expect(workerCount({ DEPLOY_GUARD_THREADS: '99' }, 2)).toBe(1);
+  });
+
+  it('starts workers by default only for a large run, and from 64 analyses when DEPLOY_GUARD_THREADS asks for them', () => {
+    expect(largeRun({})).toBe(500);
+    expect(largeRun({ DEPLOY_GUARD_THREADS: '3' })).toBe(64);
+    expect(largeRun({ DEPLOY_GUARD_THREADS: '1' })).toBe(500); // no worker to start
+    expect(largeRun({ DEPLOY_GUARD_THREADS: 'many' })).toBe(500); // the default, with a warning
+    expect(largeRun({ DEPLOY_GUARD_THREADS: ' ' })).toBe(500);
   });
 
   it('names a DEPLOY_GUARD_THREADS that is not a thread count, and says what it does instead', () => {
