@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-33JRNTYS.js";
+} from "./chunks/chunk-FQKABAQN.js";
 import {
   threadsProblem
 } from "./chunks/chunk-6Q7DHXDN.js";

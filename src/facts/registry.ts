@@ -23,8 +23,7 @@ const gatherers: Gatherers = {
   terraform: async (context, facts) => {
     const changed = context.mode === 'pr' ? (await facts.get('changes')).files.flatMap((file) => [file.path, ...(file.previousPath !== undefined ? [file.previousPath] : [])]) : [];
     const wordless = changed.length < MOST_OF_A_REPOSITORY ? terraformFilesWithoutFacts(context.workspace) : Promise.resolve(new Set<string>());
-    const [repoFiles, withoutFacts] = await Promise.all([facts.get('repoFiles'), wordless]);
-    return gatherTerraform(context, repoFiles, new Set(changed), context.mode === 'pr', withoutFacts);
+    return gatherTerraform(context, await facts.get('repoFiles'), new Set(changed), context.mode === 'pr', wordless);
   },
   changes: (context) => gatherChanges(context),
   pullRequest: (context) => gatherPullRequest(context),

@@ -258,15 +258,19 @@ function lazyFacts(known: TerraformAnalysis, parse: () => TerraformAnalysis): Te
  * (a PR), a file whose only facts can be module calls is parsed when a question needs it: when the reach of a
  * folder it may call is asked for, or its facts are read. A typical PR asks about a few folders only.
  * Files in `wordless` (not in `mustParse`) are known to hold none of the words of any fact (see
- * terraformFilesWithoutFacts): they are indexed with no facts without being read.
+ * terraformFilesWithoutFacts): they are indexed with no facts without being read. Given as a promise, the
+ * files are read in order until it settles, and only the rest are skipped.
  */
 export async function gatherTerraform(
   context: RunContext,
   repoFiles: string[],
   mustParse: ReadonlySet<string> = new Set(),
   narrow = false,
-  wordless: ReadonlySet<string> = new Set(),
+  wordless: ReadonlySet<string> | Promise<ReadonlySet<string>> = new Set<string>(),
 ): Promise<TerraformIndex> {
+  // git grep runs beside this thread, which reads files until its answer comes (looking every 32 files).
+  let known = wordless instanceof Promise ? undefined : wordless;
+  if (wordless instanceof Promise) wordless.then((set) => (known = set), () => (known = new Set()));
   const files = new Map<string, ParsedTerraform>();
   const unreadable: UnreadableFile[] = [];
   const paths = repoFiles.filter((path) => TERRAFORM_FILE.test(path) && !path.includes('/.terraform/') && !path.startsWith('.terraform/'));
@@ -278,8 +282,9 @@ export async function gatherTerraform(
   const deferred: DeferredFiles = new Map();
   const toParse: { path: string; text: string }[] = [];
   const lazyTexts = new Map<string, string>();
-  for (const path of paths) {
-    if (wordless.has(path) && !mustParse.has(path)) {
+  for (const [index, path] of paths.entries()) {
+    if (known === undefined && index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
+    if (known?.has(path) && !mustParse.has(path)) {
       files.set(path, { path, analysis: noFacts() });
       continue;
     }

@@ -92,9 +92,11 @@ describe('the index without the files git found no word in', () => {
     const wordless = await terraformFilesWithoutFacts(repo.dir);
     expect(wordless.has('live/prod/vars.tf')).toBe(true);
     expect(wordless.has('live/prod/linked.tf')).toBe(false);
-    for (const narrow of [false, true]) {
+    // The list at once, as a promise that settles at once, and as one that settles while the files are read.
+    const later = () => new Promise<ReadonlySet<string>>((resolve) => setTimeout(() => resolve(wordless), 5));
+    for (const [narrow, given] of [[false, wordless], [true, wordless], [true, Promise.resolve(wordless)], [true, later()]] as const) {
       const read = await gatherTerraform(context, files, new Set(['live/prod/broken.tf']), narrow);
-      const skipped = await gatherTerraform(context, files, new Set(['live/prod/broken.tf']), narrow, wordless);
+      const skipped = await gatherTerraform(context, files, new Set(['live/prod/broken.tf']), narrow, given);
       const facts = (index: typeof read) =>
         files.map((path) => ({ path, reach: [...index.reach(path)], amis: index.files.get(path)?.analysis.amis, modules: index.files.get(path)?.analysis.modules, ssm: index.files.get(path)?.analysis.ssmParameters }));
       expect(facts(skipped)).toEqual(facts(read));
