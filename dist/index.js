@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-UX5MSB2Q.js");
+  const { run } = await import("./chunks/main-TN7HDLPI.js");
   await run();
 }
 await main();

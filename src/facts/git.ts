@@ -1,5 +1,8 @@
 // Git adapter: the only place that runs git (the only program deploy-guard ever spawns).
 import { execFile, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { ChangedFile, ChangeStatus } from './types.js';
 
@@ -145,22 +148,54 @@ const BLOB_BATCH = 4096;
 /** Bytes per `cat-file --batch`: bounds the memory of one read (every blob is also under the caller's cap). */
 const BLOB_BATCH_BYTES = 32 * 1024 * 1024;
 
+/**
+ * Runs git with `input` on stdin and returns its stdout, both through files in a private temporary folder,
+ * not pipes: a pipe holds 64 KiB, and while this thread works through a long synchronous stretch (it yields
+ * every 50 ms) git would wait on a full pipe, so megabytes of blobs took seconds. A file takes git's output
+ * at once, and the answer costs one event (its exit).
+ */
 function gitWithInput(cwd: string, args: string[], input: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-c', 'core.quotepath=off', ...args], {
-      cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
-      stdio: ['pipe', 'pipe', 'pipe'],
+  const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'deploy-guard-git-'));
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    const inPath = join(dir, 'in');
+    const outPath = join(dir, 'out');
+    writeFileSync(inPath, input, { mode: 0o600 });
+    const stdin = openSync(inPath, 'r');
+    const stdout = openSync(outPath, 'w', 0o600);
+    let child;
+    try {
+      child = spawn('git', ['-c', 'core.quotepath=off', ...args], {
+        cwd,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+        stdio: [stdin, stdout, 'pipe'],
+      });
+    } finally {
+      closeSync(stdin);
+      closeSync(stdout);
+    }
+    return new Promise<Buffer>((resolve, reject) => {
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', (error) => {
+        cleanup();
+        reject(error);
+      });
+      child.on('close', (code) => {
+        try {
+          if (code === 0) resolve(readFileSync(outPath));
+          else reject(new Error(`git ${args[0]} exited with ${code}: ${stderr.trim()}`));
+        } catch (error) {
+          reject(error);
+        } finally {
+          cleanup();
+        }
+      });
     });
-    const chunks: Buffer[] = [];
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git ${args[0]} exited with ${code}: ${stderr.trim()}`))));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input);
-  });
+  } catch (error) {
+    cleanup();
+    return Promise.reject(error);
+  }
 }
 
 const blobDecoder = new TextDecoder('utf-8', { fatal: true });

@@ -3,7 +3,7 @@
 // previous one, AMI sources that float, and the applied-but-unmerged pull requests.
 import { posix } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { analyseTerraform } from '../parse/terraform.js';
+import { analysisPool, pooledTerraform } from '../parse/pool.js';
 import type { RunContext } from './context.js';
 import type { OpenPull } from './github.js';
 import { readBlobs } from './git.js';
@@ -259,15 +259,19 @@ export async function gatherPromotableValues(context: RunContext, index: Terrafo
     ),
   ].filter((needle) => needle.length > 0);
   const mayHoldNeeded = (text: string) => text.includes('\\') || text.includes('%') || needles.some((needle) => text.includes(needle));
-  const baseOccurrences: ValueOccurrence[] = [];
+  const baseVersions: { path: string; text: string }[] = [];
   for (const file of changedTerraform) {
     if (file.status === 'added') continue;
     const path = file.previousPath ?? file.path;
     const blob = baseBlobs.get(`${changes.mergeBase}:${path}`);
     if (!blob?.ok) continue; // unreadable at the base: its values count as new, which can only block
-    if (!mayHoldNeeded(blob.text)) continue;
-    baseOccurrences.push(...promotableValuesIn(path, await analyseTerraform(blob.text, { fileName: path })));
+    if (mayHoldNeeded(blob.text)) baseVersions.push({ path, text: blob.text });
   }
+  // Announced at once: a worker thread parses from the back while this thread parses from the front.
+  const pool = analysisPool();
+  for (const { path, text } of baseVersions) pool.prefetch({ kind: 'terraform', text, options: { fileName: path } });
+  const baseOccurrences: ValueOccurrence[] = [];
+  for (const { path, text } of baseVersions) baseOccurrences.push(...promotableValuesIn(path, await pooledTerraform(text, { fileName: path })));
 
   const addedTo = new Map<string, Map<string, ValueOccurrence & { via: ModuleEdge[] }>>();
   // Every changed file of an environment that could not be read is named, not only the first one.
