@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-6Y64QKMS.js";
+} from "./chunks/chunk-FXCRMQTG.js";
 import {
   threadsProblem
 } from "./chunks/chunk-6Q7DHXDN.js";

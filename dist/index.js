@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-TN7HDLPI.js");
+  const { run } = await import("./chunks/main-MOZY57HQ.js");
   await run();
 }
 await main();

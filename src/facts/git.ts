@@ -148,6 +148,19 @@ const BLOB_BATCH = 4096;
 /** Bytes per `cat-file --batch`: bounds the memory of one read (every blob is also under the caller's cap). */
 const BLOB_BATCH_BYTES = 32 * 1024 * 1024;
 
+/** A new folder only this user can read, in the runner's temporary folder (the system's when that fails). */
+function privateFolder(): string {
+  const runnerTemp = process.env.RUNNER_TEMP;
+  if (runnerTemp) {
+    try {
+      return mkdtempSync(join(runnerTemp, 'deploy-guard-git-'));
+    } catch {
+      // a RUNNER_TEMP that is missing or read-only: the system's temporary folder will do
+    }
+  }
+  return mkdtempSync(join(tmpdir(), 'deploy-guard-git-'));
+}
+
 /**
  * Runs git with `input` on stdin and returns its stdout, both through files in a private temporary folder,
  * not pipes: a pipe holds 64 KiB, and while this thread works through a long synchronous stretch (it yields
@@ -155,7 +168,7 @@ const BLOB_BATCH_BYTES = 32 * 1024 * 1024;
  * at once, and the answer costs one event (its exit).
  */
 function gitWithInput(cwd: string, args: string[], input: string): Promise<Buffer> {
-  const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'deploy-guard-git-'));
+  const dir = privateFolder();
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
     const inPath = join(dir, 'in');

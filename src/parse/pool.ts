@@ -255,7 +255,7 @@ export function threadsProblem(env: NodeJS.ProcessEnv = process.env): string | u
  * Announced analyses from which worker threads start on their own. A worker costs 0.2–0.3 s of a core to
  * load the bundle and the grammars, and on a 2-core runner it competes with git and V8's compiler threads:
  * a typical PR (about 180 files, 0.4 s of parsing) ran 0.2 s slower with one. When DEPLOY_GUARD_THREADS
- * asks for threads, they start from an eighth of that.
+ * asks for threads, they start from 64.
  */
 export function largeRun(env: NodeJS.ProcessEnv = process.env): number {
   const asked = (env.DEPLOY_GUARD_THREADS?.trim() ?? '') !== '' && threadsProblem(env) === undefined && workerCount(env) > 0;
