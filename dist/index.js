@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-MOZY57HQ.js");
+  const { run } = await import("./chunks/main-WQAD2LOO.js");
   await run();
 }
 await main();

@@ -69,6 +69,9 @@ export async function terraformFilesWithoutFacts(workspace: string): Promise<Rea
   return (await filesWithoutMatch(workspace, TERRAFORM_FACT_WORDS_PCRE, TERRAFORM_PATHSPECS)) ?? new Set();
 }
 
+/** Files read between two announcements to the analysis pool. */
+const ANNOUNCE_BATCH = 64;
+
 /** Unchanged files that can hold nothing but embedded scripts: their text, parsed when asked. */
 export type DeferredFiles = Map<string, string>;
 
@@ -281,6 +284,10 @@ export async function gatherTerraform(
   parserLoad?.catch(() => undefined); // analyseTerraform reports a grammar that does not load, per file
   const deferred: DeferredFiles = new Map();
   const toParse: { path: string; text: string }[] = [];
+  const pool = analysisPool();
+  const announce = (batch: { path: string; text: string }[]) => {
+    for (const { path, text } of batch) pool.prefetch({ kind: 'terraform', text, options: { fileName: path } });
+  };
   const lazyTexts = new Map<string, string>();
   for (const [index, path] of paths.entries()) {
     if (known === undefined && index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
@@ -308,10 +315,11 @@ export async function gatherTerraform(
       }
     }
     toParse.push({ path, text: read.text });
+    // Announced as they are read, 64 at a time: a worker thread, when there is one, starts on the newest.
+    if (toParse.length % ANNOUNCE_BATCH === 0) announce(toParse.slice(-ANNOUNCE_BATCH));
   }
-  // Announced all at once, so that worker threads parse from the back while this thread parses from the front.
-  const pool = analysisPool();
-  for (const { path, text } of toParse) pool.prefetch({ kind: 'terraform', text, options: { fileName: path } });
+  announce(toParse.slice(toParse.length - (toParse.length % ANNOUNCE_BATCH)));
+  // This thread parses from the front, worker threads from the back.
   for (const { path, text } of toParse) {
     const analysis = await pooledTerraform(text, { fileName: path });
     const firstError = analysis.parseErrors[0];
