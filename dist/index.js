@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-WQAD2LOO.js");
+  const { run } = await import("./chunks/main-LOLRJHKQ.js");
   await run();
 }
 await main();

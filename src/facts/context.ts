@@ -32,11 +32,28 @@ export interface RunContext {
   journal: Journal;
 }
 
+/** Who wrote a note: the report lists them topic by topic in this order. */
+const NOTE_TOPICS = ['scripts', 'promotion', 'soak', 'live-amis'] as const;
+export type NoteTopic = (typeof NOTE_TOPICS)[number];
+
 export class Journal {
-  readonly notes: string[] = [];
+  private readonly byTopic = new Map<NoteTopic, string[]>();
+  private readonly written = new Set<string>();
   readonly evidence: Evidence[] = [];
-  note(text: string): void {
-    if (!this.notes.includes(text)) this.notes.push(text);
+  /**
+   * The notes, topic by topic in a fixed order, each topic's in the order they were written. Facts run
+   * concurrently and finish in an order that depends on timing (and on the number of threads): the report
+   * must not.
+   */
+  get notes(): string[] {
+    return NOTE_TOPICS.flatMap((topic) => this.byTopic.get(topic) ?? []);
+  }
+  note(topic: NoteTopic, text: string): void {
+    if (this.written.has(text)) return;
+    this.written.add(text);
+    const notes = this.byTopic.get(topic) ?? [];
+    notes.push(text);
+    this.byTopic.set(topic, notes);
   }
   record(evidence: Evidence): void {
     this.evidence.push(evidence);

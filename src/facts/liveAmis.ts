@@ -96,7 +96,7 @@ class Discovery {
     if (missing.length === regions.length && missing[0] && key) {
       this.failures.push(missingEverywhere(what, key, this.env, regions, missing[0]));
     } else if (missing.length > 0) {
-      this.context.journal.note(`${what} of ${this.env} is not in ${missing.map((entry) => entry.region).join(', ')}; read where it exists.`);
+      this.context.journal.note('live-amis', `${what} of ${this.env} is not in ${missing.map((entry) => entry.region).join(', ')}; read where it exists.`);
     }
   }
 
@@ -110,7 +110,7 @@ class Discovery {
         if (!current) return;
         const value = current.value.trim();
         if (!isAmiId(value)) {
-          this.context.journal.note(`SSM parameter ${name} of ${this.env} in ${region} holds ${JSON.stringify(value.slice(0, 60))}, not an AMI id; it is not read as an AMI source.`);
+          this.context.journal.note('live-amis', `SSM parameter ${name} of ${this.env} in ${region} holds ${JSON.stringify(value.slice(0, 60))}, not an AMI id; it is not read as an AMI source.`);
           return;
         }
         let start = history.versions.length - 1;
@@ -150,13 +150,13 @@ class Discovery {
           const imageId = version.imageId?.trim();
           const created = `version ${number} created at ${iso(version.createTime)}${version.createdBy ? ` by ${version.createdBy}` : ''}`;
           if (!imageId) {
-            this.context.journal.note(`The ${via} sets no image id (the Auto Scaling group or the caller must set it); it is not read as an AMI source.`);
+            this.context.journal.note('live-amis', `The ${via} sets no image id (the Auto Scaling group or the caller must set it); it is not read as an AMI source.`);
           } else if (isAmiId(imageId)) {
             this.found.push({ ami: imageId, environment: this.env, region, source: 'launch-template', alias, origin: { detail: via }, since: { at: iso(version.createTime), what: `${via}: ${created}` } });
           } else {
             const target = resolveTarget(imageId);
             if (!target) {
-              this.context.journal.note(`The ${via} has image id ${JSON.stringify(imageId.slice(0, 80))}, which is neither an AMI id nor resolve:ssm:.`);
+              this.context.journal.note('live-amis', `The ${via} has image id ${JSON.stringify(imageId.slice(0, 80))}, which is neither an AMI id nor resolve:ssm:.`);
               continue;
             }
             await this.resolved(target, { via, alias, region, createTime: version.createTime, created });
@@ -201,7 +201,7 @@ class Discovery {
     const floating = this.floating.find((entry) => entry.via === at.via);
     if (floating) floating.resolvesTo = value;
     if (!isAmiId(value)) {
-      this.context.journal.note(`The ${at.via} resolves ${target.name} to ${JSON.stringify(value.slice(0, 60))}, not an AMI id.`);
+      this.context.journal.note('live-amis', `The ${at.via} resolves ${target.name} to ${JSON.stringify(value.slice(0, 60))}, not an AMI id.`);
       return;
     }
     this.found.push({
@@ -274,7 +274,7 @@ export async function gatherLiveAmis(context: RunContext, reader: AwsEvidenceRea
       const amis = reader.environment(env).amis;
       const discovery = new Discovery(context, reader, env);
       if (reader.regions(env).length === 0) {
-        context.journal.note(`No AWS configured for ${env} (no aws.regions and no aws-region input): its live AMIs are read from its Terraform only.`);
+        context.journal.note('live-amis', `No AWS configured for ${env} (no aws.regions and no aws-region input): its live AMIs are read from its Terraform only.`);
       } else if (!input) {
         await Promise.all([
           ...amis.ssmParameters.map((name) => discovery.parameter(name)),

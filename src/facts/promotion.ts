@@ -210,6 +210,7 @@ export async function gatherTerraformChange(context: RunContext, index: Terrafor
   const dropped = context.settings.promotion.filter((name) => !change.order.includes(name));
   if (dropped.length > 0) {
     context.journal.note(
+      'promotion',
       `No Terraform found for ${dropped.join(', ')} (environments detected from directory names); promotion checks use ${change.order.join(' → ') || 'no environment'}.`,
     );
   }
@@ -327,6 +328,7 @@ export async function gatherPromotableValues(context: RunContext, index: Terrafo
       belongs: (path) => !PACKER.test(path) && reach.of(path).has(previous),
     });
     context.journal.note(
+      'promotion',
       `Promotion (git evidence: what ${previous} had on ${result.baseName}, which proves intent, not what ran): ${added.length} value(s) entering ${env} searched in ${history.commitsExamined} first-parent commit(s).`,
     );
     const enteringPrevious = addedTo.get(previous);

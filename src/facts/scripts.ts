@@ -116,7 +116,7 @@ export async function gatherDeployScripts(context: RunContext, deps: ScriptDepen
   const { settings } = context;
   const imageChecks = settings.images.configured;
   if (!imageChecks) {
-    context.journal.note('Image checks are off: there is no `images` configuration, so deploy scripts are only checked for missing scripts (DG203) and hard-coded tool paths (DG204).');
+    context.journal.note('scripts', 'Image checks are off: there is no `images` configuration, so deploy scripts are only checked for missing scripts (DG203) and hard-coded tool paths (DG204).');
   }
   const catalogue = new Catalogue(context, deps);
   await catalogue.discover();
@@ -434,7 +434,7 @@ class Catalogue {
     if (mode !== 'pr' || !changes) return all;
     const changed = changedPaths(changes);
     if (this.wholeRepository(changed)) {
-      this.context.journal.note('The deploy-guard configuration or an image manifest changes in this PR: every deploy script is checked.');
+      this.context.journal.note('scripts', 'The deploy-guard configuration or an image manifest changes in this PR: every deploy script is checked.');
       return all;
     }
     const scoped = new Set<Unit>();
@@ -444,7 +444,7 @@ class Catalogue {
       const newImages = await this.newAmiEnvironments(changes);
       if (newImages.size > 0) {
         const names = [...newImages].join(', ');
-        this.context.journal.note(`This PR changes the AMI of ${names}: every deploy script that runs there is checked against the new image.`);
+        this.context.journal.note('scripts', `This PR changes the AMI of ${names}: every deploy script that runs there is checked against the new image.`);
         for (const unit of all) if (this.environmentsOf(unit).some((env) => newImages.has(env))) scoped.add(unit);
       }
     }
@@ -615,7 +615,7 @@ class Catalogue {
       result.provided.forEach((path) => shared.add(path));
       byDeployment.set(unit.deployment, shared);
     }
-    for (const note of skipped) this.context.journal.note(note);
+    for (const note of skipped) this.context.journal.note('scripts', note);
 
     const scripts: DeployScript[] = [];
     const environmentAmis = this.deps.environmentAmis ?? new Map();
@@ -669,7 +669,7 @@ class Catalogue {
 
   private noteScope(count: number, mode: string): void {
     if (count === 0) return;
-    this.context.journal.note(`${count} deploy script(s) analysed${mode === 'pr' ? ' (changed, sourcing a changed file, or on a changed image)' : ''}.`);
+    this.context.journal.note('scripts', `${count} deploy script(s) analysed${mode === 'pr' ? ' (changed, sourcing a changed file, or on a changed image)' : ''}.`);
   }
 
   /** The repository file a `source` names, or undefined when it is not one. */

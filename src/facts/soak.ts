@@ -112,7 +112,7 @@ class SoakGathering {
       if (!preflight) return [];
       const previous = previousEnvironment(settings, preflight.environment);
       if (!previous) {
-        this.context.journal.note(`${preflight.environment} is the first environment of the promotion order: its AMI has no previous environment to soak in.`);
+        this.context.journal.note('soak', `${preflight.environment} is the first environment of the promotion order: its AMI has no previous environment to soak in.`);
       }
       return preflight.candidates.map((entry) => ({
         ami: entry.ami,
@@ -437,7 +437,7 @@ class SoakGathering {
 
   private record(candidate: Candidate, env: string, readings: SourceReading[]): void {
     for (const reading of readings) {
-      if (this.journalled === JOURNAL_LIMIT) this.context.journal.note(`Soak evidence: only the first ${JOURNAL_LIMIT} statements are listed; every finding carries its own.`);
+      if (this.journalled === JOURNAL_LIMIT) this.context.journal.note('soak', `Soak evidence: only the first ${JOURNAL_LIMIT} statements are listed; every finding carries its own.`);
       if (this.journalled++ >= JOURNAL_LIMIT) return;
       this.context.journal.record({ source: reading.source, text: `${candidate.ami} in ${env} (before ${candidate.environment}): ${reading.state === 'shown' ? '' : `${reading.state}: `}${reading.summary}` });
     }
@@ -480,11 +480,12 @@ class SoakGathering {
     }
     await Promise.all([this.describeAll(requests), ...git]);
 
-    if (this.listed('git')) journal.note('Git evidence shows when an AMI id landed in an environment\'s Terraform on the base branch: it proves intent, not what ran.');
+    if (this.listed('git')) journal.note('soak', 'Git evidence shows when an AMI id landed in an environment\'s Terraform on the base branch: it proves intent, not what ran.');
     const awsSources = settings.evidence.filter((source) => source !== 'git');
     for (const env of new Set(candidates.map((candidate) => candidate.previous).filter((env): env is string => env !== undefined))) {
       if (awsSources.length > 0 && this.reader.regions(env).length === 0) {
         journal.note(
+          'soak',
           settings.evidence.includes('git')
             ? `No AWS configured for ${env} (no aws.regions and no aws-region input): only the git source can show that an AMI served ${env}.`
             : `No AWS configured for ${env} (no aws.regions and no aws-region input), and evidence lists only AWS sources (${awsSources.join(', ')}): soak in ${env} cannot be evaluated.`,
@@ -526,9 +527,9 @@ class SoakGathering {
         ...(failed ? { failed } : {}),
       });
     }
-    for (const env of noAws) journal.note(`No AWS configured for ${env}: whether its AMIs exist, are available and not deprecated (DG103) was not checked.`);
+    for (const env of noAws) journal.note('soak', `No AWS configured for ${env}: whether its AMIs exist, are available and not deprecated (DG103) was not checked.`);
     if (allowedOwners.length === 0 && ids.length > 0 && noAws.size < new Set(ids.map((candidate) => candidate.environment)).size) {
-      journal.note('No environment sets aws.account-id: the owner of each AMI is not checked (DG103 still checks that it exists, is available and is not deprecated).');
+      journal.note('soak', 'No environment sets aws.account-id: the owner of each AMI is not checked (DG103 still checks that it exists, is available and is not deprecated).');
     }
     result.failures = uniqueFailures([...this.inputs.live.failures, ...this.failures]);
     return result;

@@ -141,7 +141,7 @@ describe('never executing repository content (bundled action, every mode)', () =
     expect(spawned.length).toBe(viaPath.length);
     // git itself is asked only to read: no hooks, no checkout of the PR's content elsewhere, no config from it.
     const subcommands = new Set(spawned.map((entry) => entry.args.find((arg, i) => i > 1 && !arg.startsWith('-')) ?? ''));
-    for (const subcommand of subcommands) expect(['ls-files', 'rev-parse', 'merge-base', 'diff', 'show', 'log', 'cat-file', 'fetch', 'remote', 'rev-list', 'for-each-ref']).toContain(subcommand);
+    for (const subcommand of subcommands) expect(['ls-files', 'rev-parse', 'merge-base', 'diff', 'show', 'log', 'cat-file', 'grep', 'fetch', 'remote', 'rev-list', 'for-each-ref']).toContain(subcommand);
   });
 
   it('the harness has teeth: a program that runs `sh -c "touch PWNED"` is caught by both recorders', () => {
