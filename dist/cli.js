@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-B6FEPAYQ.js";
+} from "./chunks/chunk-7QLENMAT.js";
 import {
   threadsProblem
 } from "./chunks/chunk-6Q7DHXDN.js";

@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-LOLRJHKQ.js");
+  const { run } = await import("./chunks/main-CCVVOGEK.js");
   await run();
 }
 await main();

@@ -10,7 +10,7 @@ import picomatch from 'picomatch';
 import { DEFAULT_SCRIPT_GLOBS } from '../config/settings.js';
 import type { AppspecFiles } from '../parse/appspec.js';
 import { analyseCloudInit, isCloudConfig } from '../parse/cloudInit.js';
-import { analysisPool, pooledAppspec, pooledShell } from '../parse/pool.js';
+import { analysisPool, largeRun, pooledAppspec, pooledShell } from '../parse/pool.js';
 import { SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
 import { analyseTerraform, mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript } from '../parse/terraform.js';
 import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
@@ -93,12 +93,15 @@ export interface ScriptDependencies {
   terraform: TerraformIndex;
   changes?: ChangeSet;
   environmentAmis?: EnvironmentAmis;
+  /** Files read before the Terraform was ready (see appspecsEarly). */
+  read?: ReadonlyMap<string, FileRead>;
 }
 
 /** The registry's entry point: reads the facts this one depends on, only those the mode needs. */
 export async function gatherDeployScriptsFrom(context: RunContext, facts: FactStore): Promise<DeployScripts> {
   const imageChecks = context.settings.images.configured;
-  const [repoFiles, terraform, changes, environmentAmis] = await Promise.all([
+  const [read, repoFiles, terraform, changes, environmentAmis] = await Promise.all([
+    appspecsEarly(context, facts),
     facts.get('repoFiles'),
     facts.get('terraform'),
     context.mode === 'pr' ? facts.get('changes') : undefined,
@@ -107,9 +110,30 @@ export async function gatherDeployScriptsFrom(context: RunContext, facts: FactSt
   return gatherDeployScripts(context, {
     repoFiles,
     terraform,
+    read,
     ...(changes ? { changes } : {}),
     ...(environmentAmis ? { environmentAmis } : {}),
   });
+}
+
+/**
+ * A large run (an audit, a preflight, a PR of many files) parses every appspec: they are read and announced to
+ * the analysis pool while the Terraform is read and parsed, so that a worker thread has them at hand when
+ * it runs out of Terraform, instead of waiting for this thread to finish the Terraform's facts. A narrow PR
+ * parses the few appspecs its change can reach, later (see Catalogue.appspecMayMatter).
+ */
+async function appspecsEarly(context: RunContext, facts: FactStore): Promise<Map<string, FileRead>> {
+  const read = new Map<string, FileRead>();
+  if (context.mode === 'pr' && (await facts.get('changes')).files.length < largeRun()) return read;
+  const excluded = picomatch(context.settings.scripts.exclude, { dot: true, flags: 's' });
+  const pool = analysisPool();
+  for (const path of await facts.get('repoFiles')) {
+    if (!APPSPEC.test(path) || excluded(path)) continue;
+    const file = await readRepoFile(context.workspace, path);
+    read.set(path, file);
+    if (file.ok) pool.prefetch({ kind: 'appspec', text: file.text, options: {} });
+  }
+  return read;
 }
 
 export async function gatherDeployScripts(context: RunContext, deps: ScriptDependencies): Promise<DeployScripts> {
@@ -148,7 +172,8 @@ class Catalogue {
   private read(path: string): Promise<FileRead> {
     let pending = this.reads.get(path);
     if (!pending) {
-      pending = readRepoFile(this.context.workspace, path);
+      const early = this.deps.read?.get(path);
+      pending = early ? Promise.resolve(early) : readRepoFile(this.context.workspace, path);
       this.reads.set(path, pending);
     }
     return pending;

@@ -119,4 +119,30 @@ describe('parsing on worker threads (bundled action)', () => {
     expect(reportAlone.notes).toEqual(expect.arrayContaining([expect.stringMatching(/value\(s\) entering prod searched in [1-9]/)]));
     expect(shared.run.code).toBe(alone.run.code);
   });
+
+  it('audits the same on one thread and on three, the appspecs announced while the Terraform is read', async () => {
+    repo = createRepo(monorepo(PROD_AMI), '2026-03-01T00:00:00Z');
+    github = await startGitHubLoopback({ pulls: [] });
+    const audit = async (count: number) => {
+      const run = await runAction({
+        workspace: repo!.dir,
+        eventName: 'schedule',
+        event: { repository: { full_name: 'acme/infra' } },
+        inputs: { 'audit-issue': 'false' },
+        env: { GITHUB_API_URL: github!.url, DEPLOY_GUARD_THREADS: String(count) },
+      });
+      const counts = /::debug::analysis: (\d+) file\(s\) on the main thread, (\d+) on worker threads/.exec(run.stdout);
+      return { run, workers: Number(counts?.[2] ?? NaN) };
+    };
+    const alone = await audit(1);
+    const shared = await audit(3);
+    expect(alone.run.report.mode).toBe('audit');
+    expect(shared.workers).toBeGreaterThan(0);
+    const { durationMs: _a, startedAt: _c, ...reportAlone } = alone.run.report;
+    const { durationMs: _b, startedAt: _d, ...reportShared } = shared.run.report;
+    expect(reportShared).toEqual(reportAlone);
+    // Every appspec was parsed: the revision's scripts were checked against the images (a finding of each kind).
+    const ids = new Set((reportAlone.findings as { id: string }[]).map((finding) => finding.id));
+    expect([...ids]).toEqual(expect.arrayContaining(['DG201', 'DG203']));
+  });
 });
