@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-CCVVOGEK.js");
+  const { run } = await import("./chunks/main-J47L5LWO.js");
   await run();
 }
 await main();

@@ -93,7 +93,7 @@ export interface ScriptDependencies {
   terraform: TerraformIndex;
   changes?: ChangeSet;
   environmentAmis?: EnvironmentAmis;
-  /** Files read before the Terraform was ready (see appspecsEarly). */
+  /** Files read before the Terraform was ready (see readEarly). */
   read?: ReadonlyMap<string, FileRead>;
 }
 
@@ -101,7 +101,7 @@ export interface ScriptDependencies {
 export async function gatherDeployScriptsFrom(context: RunContext, facts: FactStore): Promise<DeployScripts> {
   const imageChecks = context.settings.images.configured;
   const [read, repoFiles, terraform, changes, environmentAmis] = await Promise.all([
-    appspecsEarly(context, facts),
+    readEarly(context, facts),
     facts.get('repoFiles'),
     facts.get('terraform'),
     context.mode === 'pr' ? facts.get('changes') : undefined,
@@ -117,21 +117,30 @@ export async function gatherDeployScriptsFrom(context: RunContext, facts: FactSt
 }
 
 /**
- * A large run (an audit, a preflight, a PR of many files) parses every appspec: they are read and announced to
- * the analysis pool while the Terraform is read and parsed, so that a worker thread has them at hand when
- * it runs out of Terraform, instead of waiting for this thread to finish the Terraform's facts. A narrow PR
- * parses the few appspecs its change can reach, later (see Catalogue.appspecMayMatter).
+ * A large run (an audit, a preflight, a PR of many files) analyses every appspec and every shell script: they
+ * are read and announced to the analysis pool while the Terraform is read and parsed, so that a worker thread
+ * has them at hand when it runs out of Terraform, instead of waiting for this thread to finish the
+ * Terraform's facts. A shell script is announced as loadFile will ask for it (its whole text, when it is a
+ * shell script). A narrow PR analyses the few its change can reach, later (see Catalogue.scope).
  */
-async function appspecsEarly(context: RunContext, facts: FactStore): Promise<Map<string, FileRead>> {
+async function readEarly(context: RunContext, facts: FactStore): Promise<Map<string, FileRead>> {
   const read = new Map<string, FileRead>();
   if (context.mode === 'pr' && (await facts.get('changes')).files.length < largeRun()) return read;
-  const excluded = picomatch(context.settings.scripts.exclude, { dot: true, flags: 's' });
+  const { scripts } = context.settings;
+  const excluded = picomatch(scripts.exclude, { dot: true, flags: 's' });
+  const include = picomatch(scripts.include, { dot: true, flags: 's' });
   const pool = analysisPool();
-  for (const path of await facts.get('repoFiles')) {
-    if (!APPSPEC.test(path) || excluded(path)) continue;
+  const repoFiles = (await facts.get('repoFiles')).filter((path) => !excluded(path));
+  for (const path of repoFiles.filter((candidate) => APPSPEC.test(candidate))) {
     const file = await readRepoFile(context.workspace, path);
     read.set(path, file);
     if (file.ok) pool.prefetch({ kind: 'appspec', text: file.text, options: {} });
+  }
+  for (const path of repoFiles.filter((candidate) => SHELL_EXTENSION.test(candidate) && include(candidate) && !APPSPEC.test(candidate) && !TERRAFORM_FILE.test(candidate))) {
+    const file = await readRepoFile(context.workspace, path);
+    read.set(path, file);
+    if (!file.ok) continue;
+    for (const piece of contentOf(file.text, detectFormat(file.text), identity, true).pieces) pool.prefetch({ kind: 'shell', text: piece.text, options: {} });
   }
   return read;
 }

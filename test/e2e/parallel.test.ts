@@ -120,7 +120,7 @@ describe('parsing on worker threads (bundled action)', () => {
     expect(shared.run.code).toBe(alone.run.code);
   });
 
-  it('audits the same on one thread and on three, the appspecs announced while the Terraform is read', async () => {
+  it('audits the same on one thread and on three, appspecs and scripts announced while the Terraform is read', async () => {
     repo = createRepo(monorepo(PROD_AMI), '2026-03-01T00:00:00Z');
     github = await startGitHubLoopback({ pulls: [] });
     const audit = async (count: number) => {
