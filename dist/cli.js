@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-PNTCI2JQ.js";
+} from "./chunks/chunk-KGOBRYWC.js";
 import {
   threadsProblem
 } from "./chunks/chunk-6Q7DHXDN.js";

@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-J47L5LWO.js");
+  const { run } = await import("./chunks/main-RFNCPQCH.js");
   await run();
 }
 await main();

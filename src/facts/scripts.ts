@@ -121,7 +121,9 @@ export async function gatherDeployScriptsFrom(context: RunContext, facts: FactSt
  * are read and announced to the analysis pool while the Terraform is read and parsed, so that a worker thread
  * has them at hand when it runs out of Terraform, instead of waiting for this thread to finish the
  * Terraform's facts. A shell script is announced as loadFile will ask for it (its whole text, when it is a
- * shell script). A narrow PR analyses the few its change can reach, later (see Catalogue.scope).
+ * shell script); one that turns out to run nowhere (not under an environment's Terraform, in no revision) is
+ * parsed for nothing, a price a large run pays gladly for a worker that never waits. A narrow PR analyses the
+ * few its change can reach, later (see Catalogue.scope).
  */
 async function readEarly(context: RunContext, facts: FactStore): Promise<Map<string, FileRead>> {
   const read = new Map<string, FileRead>();
