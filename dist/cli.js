@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-KGOBRYWC.js";
+} from "./chunks/chunk-AUZGXGQI.js";
 import {
   threadsProblem
 } from "./chunks/chunk-6Q7DHXDN.js";

@@ -84,16 +84,45 @@ export async function mergeBase(cwd: string, a: string, b: string): Promise<stri
   throw new GitHistoryError(`No common history between ${a.slice(0, 12)} and ${b.slice(0, 12)} in the checkout.`, FETCH_DEPTH_FIX);
 }
 
+/** What `git grep` looks for: one Perl-compatible pattern, or any of some fixed strings (none may hold a line break). */
+export type GrepPatterns = { perl: string } | { fixed: readonly string[] };
+
+/** Bytes of pathspecs per `git grep`: far under the kernel's limit on a command line. */
+const PATHSPEC_BYTES = 96 * 1024;
+
 /**
- * The working-tree files among `pathspecs` that `git grep` read and found no line of matching the
- * Perl-compatible `pattern` in, compared byte by byte (`LC_ALL=C`). It reads the files of the checkout as
- * they are (`--no-index`: no index entry stands in for one), from several threads and in its own process,
- * so a run need not read thousands of files it has no use for. A file it did not read (a symbolic link,
- * one it could not open) is not listed, and the caller reads it itself. Undefined when git cannot tell (a
- * git without PCRE, a warning of any kind): then the caller reads every file.
+ * The working-tree files among `pathspecs` that `git grep` read and found no line of matching `patterns` in,
+ * compared byte by byte (`LC_ALL=C`). It reads the files of the checkout as they are (`--no-index`: no
+ * index entry stands in for one), from several threads and in its own process, so a run need not read
+ * thousands of files it has no use for. A file it did not read (a symbolic link, one it could not open) is
+ * not listed, and the caller reads it itself. Undefined when git cannot tell (a git without PCRE, a pattern
+ * it cannot take, a warning of any kind): then the caller reads every file. Many pathspecs are split over
+ * several runs.
  */
-export async function filesWithoutMatch(cwd: string, pattern: string, pathspecs: readonly string[]): Promise<Set<string> | undefined> {
-  const args = ['-c', 'grep.fullName=false', 'grep', '--no-index', '--exclude-standard', '--no-color', '--files-without-match', '-z', '--perl-regexp', '-e', pattern, '--', ...pathspecs];
+export async function filesWithoutMatch(cwd: string, patterns: GrepPatterns, pathspecs: readonly string[]): Promise<Set<string> | undefined> {
+  if ('fixed' in patterns && (patterns.fixed.length === 0 || patterns.fixed.some((word) => word === '' || /[\n\r\0]/.test(word)))) return undefined;
+  const expression = 'perl' in patterns ? ['--perl-regexp', '-e', patterns.perl] : ['--fixed-strings', ...patterns.fixed.flatMap((word) => ['-e', word])];
+  const chunks: string[][] = [[]];
+  let bytes = 0;
+  for (const pathspec of pathspecs) {
+    if (bytes + pathspec.length > PATHSPEC_BYTES && chunks.at(-1)!.length > 0) {
+      chunks.push([]);
+      bytes = 0;
+    }
+    chunks.at(-1)!.push(pathspec);
+    bytes += pathspec.length + 1;
+  }
+  const result = new Set<string>();
+  for (const chunk of chunks) {
+    const found = await grepWithoutMatch(cwd, expression, chunk);
+    if (!found) return undefined;
+    found.forEach((path) => result.add(path));
+  }
+  return result;
+}
+
+async function grepWithoutMatch(cwd: string, expression: string[], pathspecs: readonly string[]): Promise<string[] | undefined> {
+  const args = ['-c', 'grep.fullName=false', 'grep', '--no-index', '--exclude-standard', '--no-color', '--files-without-match', '-z', ...expression, '--', ...pathspecs];
   let stdout: string;
   let stderr: string;
   try {
@@ -102,10 +131,10 @@ export async function filesWithoutMatch(cwd: string, pattern: string, pathspecs:
     // Exit status 1 with nothing on stderr: every file it read has a match, so none is listed.
     const failed = error as { code?: unknown; stderr?: unknown };
     if (failed.code !== 1 || failed.stderr !== '') return undefined;
-    return new Set();
+    return [];
   }
   if (stderr !== '') return undefined;
-  return new Set(stdout.split('\0').filter(Boolean));
+  return stdout.split('\0').filter(Boolean);
 }
 
 const STATUS: Record<string, ChangeStatus> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'added', T: 'modified' };

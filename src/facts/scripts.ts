@@ -15,7 +15,7 @@ import { SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
 import { analyseTerraform, mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript } from '../parse/terraform.js';
 import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
 import type { RunContext } from './context.js';
-import { readBlobs, type Blob } from './git.js';
+import { filesWithoutMatch, readBlobs, type Blob } from './git.js';
 import { imagesFor, preflightTarget } from './images.js';
 import type { FactStore } from './registry.js';
 import { TERRAFORM_FILE, type TerraformIndex } from './terraform.js';
@@ -95,11 +95,19 @@ export interface ScriptDependencies {
   environmentAmis?: EnvironmentAmis;
   /** Files read before the Terraform was ready (see readEarly). */
   read?: ReadonlyMap<string, FileRead>;
+  /** In a PR: the shell scripts that name none of the changed files, or none of their folders (see scriptsNamingNone). */
+  unnamed?: Promise<ScriptsNamingNone>;
+}
+
+export interface ScriptsNamingNone {
+  files: ReadonlySet<string>;
+  folders: ReadonlySet<string>;
 }
 
 /** The registry's entry point: reads the facts this one depends on, only those the mode needs. */
 export async function gatherDeployScriptsFrom(context: RunContext, facts: FactStore): Promise<DeployScripts> {
   const imageChecks = context.settings.images.configured;
+  const unnamed = context.mode === 'pr' ? scriptsNamingNone(context, facts) : undefined;
   const [read, repoFiles, terraform, changes, environmentAmis] = await Promise.all([
     readEarly(context, facts),
     facts.get('repoFiles'),
@@ -111,6 +119,7 @@ export async function gatherDeployScriptsFrom(context: RunContext, facts: FactSt
     repoFiles,
     terraform,
     read,
+    ...(unnamed ? { unnamed } : {}),
     ...(changes ? { changes } : {}),
     ...(environmentAmis ? { environmentAmis } : {}),
   });
@@ -145,6 +154,31 @@ async function readEarly(context: RunContext, facts: FactStore): Promise<Map<str
     for (const piece of contentOf(file.text, detectFormat(file.text), identity, true).pieces) pool.prefetch({ kind: 'shell', text: piece.text, options: {} });
   }
   return read;
+}
+
+/**
+ * A PR that changes a file scripts may `source` (common.sh) makes every script that names it a candidate,
+ * and Catalogue.scope reads them all to look (a typical PR: 1,521 files). git grep, started as soon as the
+ * changes are known, tells beside the run which shell scripts name none of those files, and which none of
+ * their folders (see maySource): scope reads only the others. Empty sets when git cannot tell; none for a PR
+ * so large that its worker threads want the second core.
+ */
+export async function scriptsNamingNone(context: RunContext, facts: FactStore): Promise<ScriptsNamingNone> {
+  const none: ScriptsNamingNone = { files: new Set(), folders: new Set() };
+  const [changes, repoFiles] = await Promise.all([facts.get('changes'), facts.get('repoFiles')]);
+  if (changes.files.length >= largeRun()) return none;
+  const changed = changedPaths(changes);
+  const repo = new Set(repoFiles);
+  const sourceable = [...changed].filter((path) => repo.has(path) && !NOT_SOURCEABLE.test(path));
+  const pathspecs = repoFiles.filter((path) => SHELL_EXTENSION.test(path) && !changed.has(path)).map((path) => `:(literal)${path}`);
+  if (sourceable.length === 0 || pathspecs.length === 0) return none;
+  const names = [...new Set(sourceable.map((path) => posix.basename(path)))];
+  const folders = [...new Set(sourceable.map((path) => posix.basename(folderOf(path))).filter((name) => name !== ''))];
+  const [files, withoutFolders] = await Promise.all([
+    filesWithoutMatch(context.workspace, { fixed: names }, pathspecs),
+    folders.length > 0 ? filesWithoutMatch(context.workspace, { fixed: folders }, pathspecs) : undefined,
+  ]);
+  return { files: files ?? new Set(), folders: withoutFolders ?? new Set() };
 }
 
 export async function gatherDeployScripts(context: RunContext, deps: ScriptDependencies): Promise<DeployScripts> {
@@ -488,9 +522,18 @@ class Catalogue {
     // A changed file that scripts `source` (a common functions file) changes those scripts too.
     const sourceable = [...changed].filter((path) => this.repo.has(path) && !NOT_SOURCEABLE.test(path));
     if (sourceable.length > 0) {
+      // What git grep found (see scriptsNamingNone), from when it has answered: usually before this point.
+      const pending = (this.deps.unnamed ?? Promise.resolve(undefined)).catch(() => undefined);
+      let unnamed = await Promise.race([pending, new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)))]);
+      if (!unnamed) void pending.then((answer) => (unnamed = answer));
+      let index = 0;
       for (const unit of all) {
         // Without a file of its own or a revision, no `source` of the unit resolves to a repository file.
         if (scoped.has(unit) || (!unit.scriptPath && !unit.bundle)) continue;
+        if (!unnamed && ++index % 32 === 0) await new Promise((resolve) => setImmediate(resolve));
+        // A file unit's text is its file's: one that names none of the files, or (far from them) none of their folders, sources none.
+        const file = unit.scriptPath;
+        if (file !== undefined && unnamed && (unnamed.files.has(file) || (unnamed.folders.has(file) && !sourceable.some((path) => nearFolder(unit, path))))) continue;
         const text = await unit.peek();
         if (text !== undefined && sourceable.some((path) => maySource(unit, path, text))) {
           unit.viaSource = true;
@@ -901,13 +944,20 @@ function folderOf(path: string): string {
  */
 function maySource(unit: Unit, path: string, text: string): boolean {
   if (!text.includes(posix.basename(path))) return false;
+  if (nearFolder(unit, path)) return true;
+  const folder = folderOf(path);
+  const own = unit.scriptPath === undefined ? undefined : folderOf(unit.scriptPath);
+  if (!text.includes(posix.basename(folder))) return false;
+  return (own !== undefined && (own === '' || folder.startsWith(`${own}/`))) || UP.test(text);
+}
+
+/** Whether `unit` may source `path` without naming its folder: the file is at the root, in the unit's revision, or in a folder holding the unit's own. */
+function nearFolder(unit: Unit, path: string): boolean {
   const folder = folderOf(path);
   if (folder === '') return true;
   if (unit.bundle && (unit.bundle.root === '' || path.startsWith(`${unit.bundle.root}/`))) return true;
   const own = unit.scriptPath === undefined ? undefined : folderOf(unit.scriptPath);
-  if (own !== undefined && (own === folder || own.startsWith(`${folder}/`))) return true;
-  if (!text.includes(posix.basename(folder))) return false;
-  return (own !== undefined && (own === '' || folder.startsWith(`${own}/`))) || UP.test(text);
+  return own !== undefined && (own === folder || own.startsWith(`${folder}/`));
 }
 
 function kindOf(program: string): ScriptCommand['kind'] {

@@ -66,7 +66,7 @@ const TERRAFORM_PATHSPECS = ['*.tf', '*.tfvars', '*.hcl'];
  * hold none, and a narrow PR need not read them. Empty when git cannot tell: then every file is read.
  */
 export async function terraformFilesWithoutFacts(workspace: string): Promise<ReadonlySet<string>> {
-  return (await filesWithoutMatch(workspace, TERRAFORM_FACT_WORDS_PCRE, TERRAFORM_PATHSPECS)) ?? new Set();
+  return (await filesWithoutMatch(workspace, { perl: TERRAFORM_FACT_WORDS_PCRE }, TERRAFORM_PATHSPECS)) ?? new Set();
 }
 
 /** Files read between two announcements to the analysis pool. */

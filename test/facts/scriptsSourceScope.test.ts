@@ -2,6 +2,7 @@
 // service has a `common.sh` of its own, and a change to one must not analyse the hooks of all the others.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FactStore } from '../../src/facts/registry.js';
+import { gatherDeployScripts, scriptsNamingNone } from '../../src/facts/scripts.js';
 import { contextFor, openPull } from '../rules/binaries/harness.js';
 import { createRepo, type TestRepo } from '../support/gitRepo.js';
 
@@ -82,5 +83,40 @@ describe('PR scope of a changed functions file', () => {
   it('still finds a script in another folder that names the file, or reaches it through its revision', async () => {
     expect(await analysed({ 'shared/lib/common.sh': common('systemd-cat') })).toEqual(['services/search/scripts/start.sh', 'shared/lib/common.sh']);
     expect(await analysed({ 'services/billing/scripts/common.sh': common('systemd-cat') })).toEqual(['services/billing/scripts/common.sh', 'services/billing/scripts/start.sh']);
+  });
+
+  it('scopes the same with git grep ruling out scripts as by reading every one', async () => {
+    const extra = {
+      'tools.sh': 'helper() { :; }\n',
+      'services/worker/scripts/up.sh': start('source "$(dirname "$0")/../../../tools.sh"\n'),
+      // Beside the file it sources, and never naming its folder: only the folder test (nearFolder) keeps it.
+      'shared/cron/lib.sh': 'rotate() { :; }\n',
+      'shared/cron/rotate.sh': '#!/bin/bash\nsource "$(dirname "$0")/lib.sh"\nrotate\n',
+    };
+    const changes: Record<string, string>[] = [
+      { 'shared/lib/common.sh': common('systemd-cat') },
+      { 'services/api/scripts/common.sh': common('systemd-cat') },
+      { 'services/billing/scripts/common.sh': common('systemd-cat'), 'services/api/scripts/start.sh': start('# touched\n') },
+      { 'tools.sh': 'helper() { echo; }\n' },
+      { 'shared/cron/lib.sh': 'rotate() { date; }\n' },
+    ];
+    let ruledOut = 0;
+    for (const change of changes) {
+      repo = createRepo({ ...estate(), ...extra });
+      openPull(repo, change);
+      const context = contextFor(repo, { mode: 'pr' });
+      const facts = new FactStore(context);
+      const [repoFiles, terraform, changeSet, environmentAmis] = await Promise.all([facts.get('repoFiles'), facts.get('terraform'), facts.get('changes'), facts.get('environmentAmis')]);
+      const unnamed = await scriptsNamingNone(context, facts);
+      ruledOut += unnamed.files.size + unnamed.folders.size;
+      const deps = { repoFiles, terraform, changes: changeSet, environmentAmis };
+      const viaGrep = await gatherDeployScripts(contextFor(repo, { mode: 'pr' }), { ...deps, unnamed: Promise.resolve(unnamed) });
+      const byReading = await gatherDeployScripts(contextFor(repo, { mode: 'pr' }), deps);
+      const files = (scripts: typeof viaGrep) => scripts.scripts.map((script) => script.file).sort();
+      expect(files(viaGrep), JSON.stringify(Object.keys(change))).toEqual(files(byReading));
+      repo.cleanup();
+      repo = undefined;
+    }
+    expect(ruledOut).toBeGreaterThan(10); // git grep did rule scripts out, so the comparison tests something
   });
 });

@@ -65,10 +65,10 @@ describe('the git grep pattern', () => {
 
   it('answers nothing when git cannot tell, so that every file is read', async () => {
     repo = createRepo({ 'main.tf': 'resource "x" "y" {}\n' });
-    expect(await filesWithoutMatch(repo.dir, TERRAFORM_FACT_WORDS_PCRE, ['*.tf'])).toEqual(new Set(['main.tf']));
-    expect(await filesWithoutMatch(repo.dir, '(unclosed', ['*.tf'])).toBeUndefined();
-    expect(await filesWithoutMatch(join(repo.dir, 'no-such-folder'), TERRAFORM_FACT_WORDS_PCRE, ['*.tf'])).toBeUndefined();
-    expect(await filesWithoutMatch(repo.dir, 'resource', ['*.tf'])).toEqual(new Set()); // every file matches: exit status 1
+    expect(await filesWithoutMatch(repo.dir, { perl: TERRAFORM_FACT_WORDS_PCRE }, ['*.tf'])).toEqual(new Set(['main.tf']));
+    expect(await filesWithoutMatch(repo.dir, { perl: '(unclosed' }, ['*.tf'])).toBeUndefined();
+    expect(await filesWithoutMatch(join(repo.dir, 'no-such-folder'), { perl: TERRAFORM_FACT_WORDS_PCRE }, ['*.tf'])).toBeUndefined();
+    expect(await filesWithoutMatch(repo.dir, { perl: 'resource' }, ['*.tf'])).toEqual(new Set()); // every file matches: exit status 1
   });
 });
 
