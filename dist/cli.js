@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-AUZGXGQI.js";
+} from "./chunks/chunk-SYZTFG3G.js";
 import {
   threadsProblem
-} from "./chunks/chunk-6Q7DHXDN.js";
+} from "./chunks/chunk-R5J7K7SB.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

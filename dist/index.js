@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-P55CI4GO.js");
+  const { run } = await import("./chunks/main-V4TDF7SD.js");
   await run();
 }
 await main();

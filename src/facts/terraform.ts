@@ -3,7 +3,7 @@ import { dirname, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings.js';
 import { analysisPool, largeRun, pooledTerraform } from '../parse/pool.js';
-import { analyseTerraform, analyseTerraformWith, hasUnicodeEscape, loadTerraformParser, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
+import { analyseTerraform, analyseTerraformWith, emptyAnalysis, hasUnicodeEscape, loadTerraformParser, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
 import type { RunContext } from './context.js';
 import { filesWithoutMatch } from './git.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
@@ -225,13 +225,9 @@ export function describeRead(read: Exclude<FileRead, { ok: true }>): string {
   return read.detail;
 }
 
-function noFacts(): TerraformAnalysis {
-  return { amis: [], modules: [], ssmParameters: [], amiLookups: [], embeddedScripts: [], scriptFiles: [], parseErrors: [] };
-}
-
 /** The analysis of a deferred file: no facts of the other kinds, and embedded scripts only through the index. */
 function deferredFacts(path: string): TerraformAnalysis {
-  const analysis = noFacts();
+  const analysis = emptyAnalysis();
   Object.defineProperty(analysis, 'embeddedScripts', {
     enumerable: true,
     get(): never {
@@ -292,7 +288,7 @@ export async function gatherTerraform(
   for (const [index, path] of paths.entries()) {
     if (known === undefined && index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
     if (known?.has(path) && !mustParse.has(path)) {
-      files.set(path, { path, analysis: noFacts() });
+      files.set(path, { path, analysis: emptyAnalysis() });
       continue;
     }
     const read = await readRepoFile(context.workspace, path);
@@ -305,12 +301,12 @@ export async function gatherTerraform(
       const others = kinds.amis || kinds.modules || kinds.ssmParameters || kinds.amiLookups || kinds.scriptFiles;
       if (!others) {
         if (kinds.embeddedScripts) deferred.set(path, read.text);
-        files.set(path, { path, analysis: kinds.embeddedScripts ? deferredFacts(path) : noFacts() });
+        files.set(path, { path, analysis: kinds.embeddedScripts ? deferredFacts(path) : emptyAnalysis() });
         continue;
       }
       if (narrow && kinds.modules && !kinds.amis && !kinds.ssmParameters && !kinds.amiLookups && !kinds.scriptFiles && !kinds.embeddedScripts) {
         lazyTexts.set(path, read.text);
-        files.set(path, { path, analysis: noFacts() });
+        files.set(path, { path, analysis: emptyAnalysis() });
         continue;
       }
     }

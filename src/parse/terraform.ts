@@ -231,7 +231,8 @@ export function loadTerraformParser(): Promise<Parser> {
   return getParser();
 }
 
-function emptyAnalysis(): TerraformAnalysis {
+/** An analysis with no facts and no parse errors. */
+export function emptyAnalysis(): TerraformAnalysis {
   return { amis: [], modules: [], ssmParameters: [], amiLookups: [], embeddedScripts: [], scriptFiles: [], parseErrors: [] };
 }
 
