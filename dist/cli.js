@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-SYZTFG3G.js";
+} from "./chunks/chunk-DAAXEBPT.js";
 import {
   threadsProblem
 } from "./chunks/chunk-R5J7K7SB.js";

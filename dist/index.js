@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-V4TDF7SD.js");
+  const { run } = await import("./chunks/main-7XTW7YO5.js");
   await run();
 }
 await main();

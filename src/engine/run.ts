@@ -2,7 +2,7 @@
 import { formatDuration } from '../config/duration.js';
 import type { RunContext } from '../facts/context.js';
 import { FactStore, type Gatherers } from '../facts/registry.js';
-import type { FactKey } from '../facts/types.js';
+import { pathsOf, type FactKey } from '../facts/types.js';
 import { deployRelevance } from '../facts/relevance.js';
 import type { ConfigurationError } from '../config/errors.js';
 import type { Finding, Mode, NotEvaluated, RunReport } from '../model.js';
@@ -66,7 +66,7 @@ async function relevanceOf(facts: Pick<FactStore, 'get'>, context: RunContext): 
   if (context.mode !== 'pr') return undefined;
   const changes = await facts.get('changes');
   const touches = (relevant: (path: string) => boolean) =>
-    changes.files.some((file) => relevant(file.path) || (file.previousPath !== undefined && relevant(file.previousPath)));
+    changes.files.some((file) => pathsOf(file).some(relevant));
   // The file listing (for CodeDeploy revision folders) is read only when nothing cheaper decided it.
   if (touches(deployRelevance(context.settings))) return undefined;
   if (touches(deployRelevance(context.settings, await facts.get('repoFiles')))) return undefined;

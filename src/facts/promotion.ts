@@ -9,7 +9,7 @@ import type { OpenPull } from './github.js';
 import { readBlobs } from './git.js';
 import { promotableValuesIn, valueId, type ValueOccurrence } from './promotableValues.js';
 import type { ModuleEdge, TerraformIndex } from './terraform.js';
-import type { ChangeSet, ChangeStatus, PullRequestFacts } from './types.js';
+import { pathsOf, type ChangeSet, type ChangeStatus, type PullRequestFacts } from './types.js';
 import { terragruntReads } from './terragrunt.js';
 import { presenceHistory, type PresenceInterval } from './valueHistory.js';
 import { MAX_FILE_BYTES, normalisePath, readRepoFile } from './workspace.js';
@@ -191,7 +191,7 @@ export function describeChange(index: TerraformIndex, changes: ChangeSet, settin
   const order = promotionOrder(settings, index);
   const files: ChangedInfraFile[] = [];
   for (const file of changes.files) {
-    const paths = [file.path, ...(file.previousPath !== undefined ? [file.previousPath] : [])];
+    const paths = pathsOf(file);
     const terraform = paths.some((path) => TERRAFORM_PROPER.test(path) && !PACKER.test(path));
     if (!terraform && !paths.some((path) => TEMPLATE.test(path) || reach.isRead(path))) continue;
     files.push({

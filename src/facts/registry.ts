@@ -8,7 +8,7 @@ import { gatherDeployScriptsFrom } from './scripts.js';
 import { gatherEnvironmentAmis, gatherImageInventories } from './images.js';
 import { withLiveAmis } from './liveAmis.js';
 import { soakGatherers } from './soak.js';
-import type { FactKey, Facts } from './types.js';
+import { changedPaths, type FactKey, type Facts } from './types.js';
 
 /** Changed files past which a PR is taken to reach most of the repository's Terraform (it is all read then). */
 const MOST_OF_A_REPOSITORY = 1000;
@@ -21,9 +21,9 @@ const gatherers: Gatherers = {
   // facts, and files that can hold only module calls when a question needs them. git grep finds the files
   // without any fact's words while the file list is made; a PR that changes most files reads them anyway.
   terraform: async (context, facts) => {
-    const changed = context.mode === 'pr' ? (await facts.get('changes')).files.flatMap((file) => [file.path, ...(file.previousPath !== undefined ? [file.previousPath] : [])]) : [];
-    const wordless = changed.length < MOST_OF_A_REPOSITORY ? terraformFilesWithoutFacts(context.workspace) : Promise.resolve(new Set<string>());
-    return gatherTerraform(context, await facts.get('repoFiles'), new Set(changed), context.mode === 'pr', wordless);
+    const changed = context.mode === 'pr' ? changedPaths(await facts.get('changes')) : new Set<string>();
+    const wordless = changed.size < MOST_OF_A_REPOSITORY ? terraformFilesWithoutFacts(context.workspace) : Promise.resolve(new Set<string>());
+    return gatherTerraform(context, await facts.get('repoFiles'), changed, context.mode === 'pr', wordless);
   },
   changes: (context) => gatherChanges(context),
   pullRequest: (context) => gatherPullRequest(context),

@@ -19,7 +19,7 @@ import { filesWithoutMatch, readBlobs, type Blob } from './git.js';
 import { imagesFor, preflightTarget } from './images.js';
 import type { FactStore } from './registry.js';
 import { TERRAFORM_FILE, type TerraformIndex } from './terraform.js';
-import type { ChangedFile, ChangeSet } from './types.js';
+import { changedPaths, pathsOf, type ChangedFile, type ChangeSet } from './types.js';
 import { MAX_FILE_BYTES, normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
 interface Pos {
@@ -564,7 +564,7 @@ class Catalogue {
   private async environmentsWithNewAmis(changes: ChangeSet): Promise<Set<string>> {
     const result = new Set<string>();
     const { terraform } = this.deps;
-    const files = changes.files.filter((file) => [file.path, file.previousPath].some((path) => path !== undefined && TERRAFORM_FILE.test(path) && !PACKER_FILE.test(path)));
+    const files = changes.files.filter((file) => pathsOf(file).some((path) => TERRAFORM_FILE.test(path) && !PACKER_FILE.test(path)));
     // The merge-base versions in one batch (two git processes, not two per file).
     const spec = (file: ChangedFile) => `${changes.mergeBase}:${file.previousPath ?? file.path}`;
     const blobs = await readBlobs(this.context.workspace, files.filter((file) => file.status !== 'added').map(spec), MAX_FILE_BYTES);
@@ -572,7 +572,7 @@ class Catalogue {
       const head = file.status === 'deleted' ? [] : (terraform.files.get(file.path)?.analysis.amis.map((ref) => ref.ami) ?? []);
       const base = file.status === 'added' ? [] : await amisOf(blobs.get(spec(file)), file.previousPath ?? file.path);
       if (base !== undefined && sameSet(head, base)) continue;
-      for (const path of [file.path, ...(file.previousPath ? [file.previousPath] : [])]) for (const env of terraform.reach(path).keys()) result.add(env);
+      for (const path of pathsOf(file)) for (const env of terraform.reach(path).keys()) result.add(env);
     }
     return result;
   }
@@ -922,10 +922,6 @@ function yielder(): () => Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     last = performance.now();
   };
-}
-
-function changedPaths(changes: ChangeSet): Set<string> {
-  return new Set(changes.files.flatMap((file) => [file.path, ...(file.previousPath ? [file.previousPath] : [])]));
 }
 
 function folderOf(path: string): string {

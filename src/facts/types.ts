@@ -17,6 +17,16 @@ export interface ChangedFile {
   previousPath?: string;
 }
 
+/** The paths a change touches: its path, and the one before for a rename. */
+export function pathsOf(file: ChangedFile): string[] {
+  return file.previousPath !== undefined ? [file.path, file.previousPath] : [file.path];
+}
+
+/** Every path a change set touches (see pathsOf). */
+export function changedPaths(changes: ChangeSet): Set<string> {
+  return new Set(changes.files.flatMap(pathsOf));
+}
+
 export interface ChangeSet {
   base: string;
   head: string;
