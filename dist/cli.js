@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-DAAXEBPT.js";
+} from "./chunks/chunk-VFI57GGH.js";
 import {
   threadsProblem
-} from "./chunks/chunk-R5J7K7SB.js";
+} from "./chunks/chunk-EL4TUS7B.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-7XTW7YO5.js");
+  const { run } = await import("./chunks/main-I72E4CAI.js");
   await run();
 }
 await main();

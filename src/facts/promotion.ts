@@ -3,7 +3,7 @@
 // previous one, AMI sources that float, and the applied-but-unmerged pull requests.
 import { posix } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { analysisPool, pooledTerraform } from '../parse/pool.js';
+import { announceTerraform, pooledTerraform } from '../parse/pool.js';
 import type { RunContext } from './context.js';
 import type { OpenPull } from './github.js';
 import { readBlobs } from './git.js';
@@ -269,8 +269,7 @@ export async function gatherPromotableValues(context: RunContext, index: Terrafo
     if (mayHoldNeeded(blob.text)) baseVersions.push({ path, text: blob.text });
   }
   // Announced at once: a worker thread parses from the back while this thread parses from the front.
-  const pool = analysisPool();
-  for (const { path, text } of baseVersions) pool.prefetch({ kind: 'terraform', text, options: { fileName: path } });
+  for (const { path, text } of baseVersions) announceTerraform(text, { fileName: path });
   const baseOccurrences: ValueOccurrence[] = [];
   for (const { path, text } of baseVersions) baseOccurrences.push(...promotableValuesIn(path, await pooledTerraform(text, { fileName: path })));
 

@@ -10,10 +10,11 @@ import picomatch from 'picomatch';
 import { DEFAULT_SCRIPT_GLOBS } from '../config/settings.js';
 import type { AppspecFiles } from '../parse/appspec.js';
 import { analyseCloudInit, isCloudConfig } from '../parse/cloudInit.js';
-import { analysisPool, largeRun, pooledAppspec, pooledShell } from '../parse/pool.js';
+import { announceAppspec, announceShell, largeRun, pooledAppspec, pooledShell } from '../parse/pool.js';
 import { SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
 import { analyseTerraform, mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript } from '../parse/terraform.js';
 import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
+import { Beside } from './beside.js';
 import type { RunContext } from './context.js';
 import { filesWithoutMatch, readBlobs, type Blob } from './git.js';
 import { imagesFor, preflightTarget } from './images.js';
@@ -140,18 +141,17 @@ async function readEarly(context: RunContext, facts: FactStore): Promise<Map<str
   const { scripts } = context.settings;
   const excluded = picomatch(scripts.exclude, { dot: true, flags: 's' });
   const include = picomatch(scripts.include, { dot: true, flags: 's' });
-  const pool = analysisPool();
   const repoFiles = (await facts.get('repoFiles')).filter((path) => !excluded(path));
   for (const path of repoFiles.filter((candidate) => APPSPEC.test(candidate))) {
     const file = await readRepoFile(context.workspace, path);
     read.set(path, file);
-    if (file.ok) pool.prefetch({ kind: 'appspec', text: file.text, options: {} });
+    if (file.ok) announceAppspec(file.text);
   }
   for (const path of repoFiles.filter((candidate) => SHELL_EXTENSION.test(candidate) && include(candidate) && !APPSPEC.test(candidate) && !TERRAFORM_FILE.test(candidate))) {
     const file = await readRepoFile(context.workspace, path);
     read.set(path, file);
     if (!file.ok) continue;
-    for (const piece of contentOf(file.text, detectFormat(file.text), identity, true).pieces) pool.prefetch({ kind: 'shell', text: piece.text, options: {} });
+    for (const piece of fileContent(file.text).pieces) announceShell(piece.text);
   }
   return read;
 }
@@ -269,9 +269,8 @@ class Catalogue {
       if (first) content.problems.push({ pos: { line: first.line, column: first.column }, reason: `template parse error: ${first.message}` });
       return content;
     }
-    const format = detectFormat(read.text);
-    if (render === 'auto' && format === 'shell' && !read.text.startsWith('#!')) return { notScript: true };
-    return contentOf(read.text, format, identity, true);
+    if (render === 'auto' && detectFormat(read.text) === 'shell' && !read.text.startsWith('#!')) return { notScript: true };
+    return fileContent(read.text);
   }
 
   async discover(): Promise<void> {
@@ -308,10 +307,9 @@ class Catalogue {
       appspecs.push(appspec);
     }
     // Announced at once: worker threads parse the YAML of the later ones while this thread handles the first.
-    const pool = analysisPool();
     for (const appspec of appspecs) {
       const read = await this.read(appspec);
-      if (read.ok) pool.prefetch({ kind: 'appspec', text: read.text, options: {} });
+      if (read.ok) announceAppspec(read.text);
     }
     for (const appspec of appspecs) {
       await this.discoverAppspec(appspec);
@@ -523,17 +521,18 @@ class Catalogue {
     const sourceable = [...changed].filter((path) => this.repo.has(path) && !NOT_SOURCEABLE.test(path));
     if (sourceable.length > 0) {
       // What git grep found (see scriptsNamingNone), from when it has answered: usually before this point.
-      const pending = (this.deps.unnamed ?? Promise.resolve(undefined)).catch(() => undefined);
-      let unnamed = await Promise.race([pending, new Promise<undefined>((resolve) => setImmediate(() => resolve(undefined)))]);
-      if (!unnamed) void pending.then((answer) => (unnamed = answer));
+      const none: ScriptsNamingNone = { files: new Set(), folders: new Set() };
+      const unnamed = new Beside(this.deps.unnamed ?? none, none);
+      await Promise.resolve(); // an answer already there is taken from the first script on
       let index = 0;
       for (const unit of all) {
         // Without a file of its own or a revision, no `source` of the unit resolves to a repository file.
         if (scoped.has(unit) || (!unit.scriptPath && !unit.bundle)) continue;
-        if (!unnamed && ++index % 32 === 0) await new Promise((resolve) => setImmediate(resolve));
+        await unnamed.poll(index++);
         // A file unit's text is its file's: one that names none of the files, or (far from them) none of their folders, sources none.
         const file = unit.scriptPath;
-        if (file !== undefined && unnamed && (unnamed.files.has(file) || (unnamed.folders.has(file) && !sourceable.some((path) => nearFolder(unit, path))))) continue;
+        const ruledOut = unnamed.value && file !== undefined && (unnamed.value.files.has(file) || (unnamed.value.folders.has(file) && !sourceable.some((path) => nearFolder(unit, path))));
+        if (ruledOut) continue;
         const text = await unit.peek();
         if (text !== undefined && sourceable.some((path) => maySource(unit, path, text))) {
           unit.viaSource = true;
@@ -592,14 +591,13 @@ class Catalogue {
 
     // Every unit's pieces are announced to the analysis pool up front: worker threads analyse them while
     // this loop works through the queue in order.
-    const pool = analysisPool();
     const loads = new Map<Unit, { render: Unit['render']; loading: Promise<Loaded> }>();
     for (const unit of queue) {
       const loading = unit.load();
       loads.set(unit, { render: unit.render, loading });
       void loading.then(
         (loaded) => {
-          if ('pieces' in loaded) for (const piece of loaded.pieces) pool.prefetch({ kind: 'shell', text: piece.text, options: {} });
+          if ('pieces' in loaded) for (const piece of loaded.pieces) announceShell(piece.text);
         },
         () => undefined,
       );
@@ -808,6 +806,11 @@ function shebang(text: string): { program: string; column: number }[] {
   const interpreter = { program: match[1], column: 3 + (text.slice(2).length - text.slice(2).trimStart().length) };
   if (posix.basename(match[1]) !== 'env' || !match[2]) return [interpreter];
   return [interpreter, { program: match[2], column: (match.index ?? 0) + match[0].length - match[2].length + 1 }];
+}
+
+/** A script file's content as it runs (a shell script, cloud-config, MIME user data…), positions its own. */
+function fileContent(text: string): Content {
+  return contentOf(text, detectFormat(text), identity, true);
 }
 
 function contentOf(text: string, format: Format, map: MapPos, executed: boolean): Content {

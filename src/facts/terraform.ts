@@ -2,8 +2,9 @@
 import { dirname, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings.js';
-import { analysisPool, largeRun, pooledTerraform } from '../parse/pool.js';
+import { analysisPool, announceTerraform, largeRun, pooledTerraform } from '../parse/pool.js';
 import { analyseTerraform, analyseTerraformWith, emptyAnalysis, hasUnicodeEscape, loadTerraformParser, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
+import { Beside } from './beside.js';
 import type { RunContext } from './context.js';
 import { filesWithoutMatch } from './git.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
@@ -267,9 +268,8 @@ export async function gatherTerraform(
   narrow = false,
   wordless: ReadonlySet<string> | Promise<ReadonlySet<string>> = new Set<string>(),
 ): Promise<TerraformIndex> {
-  // git grep runs beside this thread, which reads files until its answer comes (looking every 32 files).
-  let known = wordless instanceof Promise ? undefined : wordless;
-  if (wordless instanceof Promise) wordless.then((set) => (known = set), () => (known = new Set()));
+  // git grep runs beside this thread, which reads files until its answer comes.
+  const known = new Beside<ReadonlySet<string>>(wordless, new Set());
   const files = new Map<string, ParsedTerraform>();
   const unreadable: UnreadableFile[] = [];
   const paths = repoFiles.filter((path) => TERRAFORM_FILE.test(path) && !path.includes('/.terraform/') && !path.startsWith('.terraform/'));
@@ -280,14 +280,13 @@ export async function gatherTerraform(
   parserLoad?.catch(() => undefined); // analyseTerraform reports a grammar that does not load, per file
   const deferred: DeferredFiles = new Map();
   const toParse: { path: string; text: string }[] = [];
-  const pool = analysisPool();
   const announce = (batch: { path: string; text: string }[]) => {
-    for (const { path, text } of batch) pool.prefetch({ kind: 'terraform', text, options: { fileName: path } });
+    for (const { path, text } of batch) announceTerraform(text, { fileName: path });
   };
   const lazyTexts = new Map<string, string>();
   for (const [index, path] of paths.entries()) {
-    if (known === undefined && index % 32 === 31) await new Promise((resolve) => setImmediate(resolve));
-    if (known?.has(path) && !mustParse.has(path)) {
+    await known.poll(index);
+    if (known.value?.has(path) && !mustParse.has(path)) {
       files.set(path, { path, analysis: emptyAnalysis() });
       continue;
     }

@@ -3,7 +3,7 @@
 // grammar at each commit that touched one of them. A commit counts from the time it ENTERED the branch:
 // the committer time of the first-parent commit (the merge commit for --no-ff merges), not the author
 // or commit time of the branch commits behind it.
-import { analysisPool, pooledTerraform } from '../parse/pool.js';
+import { announceTerraform, pooledTerraform } from '../parse/pool.js';
 import { ensureFullHistory, git, readBlobs } from './git.js';
 import { promotableValuesIn, valueId, type PromotableValue } from './promotableValues.js';
 import { MAX_FILE_BYTES } from './workspace.js';
@@ -136,10 +136,9 @@ async function searchGroup(query: HistoryQuery, values: PromotableValue[], resul
     for (const file of commit.files) if (file.status !== 'D' && query.belongs(file.path)) specs.push({ spec: `${commit.sha}:${file.path}`, path: file.path });
   }
   const blobs = await readBlobs(query.cwd, specs.map(({ spec }) => spec), MAX_FILE_BYTES);
-  const pool = analysisPool();
   for (const { spec, path } of specs) {
     const blob = blobs.get(spec);
-    if (blob?.ok) pool.prefetch({ kind: 'terraform', text: blob.text, options: { fileName: path } });
+    if (blob?.ok) announceTerraform(blob.text, { fileName: path });
   }
 
   // Walk oldest → newest keeping, per file, which tracked values it holds; a value is present while any file holds it.

@@ -258,8 +258,8 @@ export function threadsProblem(env: NodeJS.ProcessEnv = process.env): string | u
  * asks for threads, they start from 64.
  */
 export function largeRun(env: NodeJS.ProcessEnv = process.env): number {
-  const asked = (env.DEPLOY_GUARD_THREADS?.trim() ?? '') !== '' && threadsProblem(env) === undefined && workerCount(env) > 0;
-  return asked ? 64 : 500;
+  const asked = Boolean(env.DEPLOY_GUARD_THREADS?.trim()) && threadsProblem(env) === undefined;
+  return asked && workerCount(env) > 0 ? 64 : 500;
 }
 
 let shared: AnalysisPool | undefined;
@@ -280,6 +280,21 @@ export function analysisPool(): AnalysisPool {
 /** Which thread analysed the announced files of this process, if any were announced. */
 export function analysisCounts(): { main: number; workers: number } | undefined {
   return shared && shared.counts.main + shared.counts.workers > 0 ? { ...shared.counts } : undefined;
+}
+
+/** Announces an analysis pooledTerraform will be asked for: a worker thread may do it meanwhile. */
+export function announceTerraform(text: string, options: { fileName?: string } = {}): void {
+  analysisPool().prefetch({ kind: 'terraform', text, options });
+}
+
+/** Announces an analysis pooledAppspec will be asked for. */
+export function announceAppspec(text: string): void {
+  analysisPool().prefetch({ kind: 'appspec', text, options: {} });
+}
+
+/** Announces an analysis pooledShell will be asked for. */
+export function announceShell(text: string, options: ShellOptions = {}): void {
+  analysisPool().prefetch({ kind: 'shell', text, options });
 }
 
 /** analyseTerraform, answered from the pool when the job was announced. */
