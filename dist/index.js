@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-I72E4CAI.js");
+  const { run } = await import("./chunks/main-IIAG5RMF.js");
   await run();
 }
 await main();

@@ -1,6 +1,6 @@
 // DG201: a deploy script runs an absolute path that the image it runs on does not have.
 import { defineRule } from '../types.js';
-import { at, basename, imageChecks, imageLabel, inventoryEvidence, scriptEvidence, viaText } from './imageCheck.js';
+import { at, basename, imageProblems, imageLabel, inventoryEvidence, scriptEvidence, viaText } from './imageCheck.js';
 
 export const binaryMissingOnImage = defineRule({
   id: 'DG201',
@@ -17,7 +17,7 @@ export const binaryMissingOnImage = defineRule({
     'inventory of every image the script runs on (an image manifest or the SSM probe) and names where the command lives now. ' +
     'Fix: call the tool by name so PATH finds it (`aws …`, or `AWS=$(command -v aws)` once), or use the new path.',
   check({ deployScripts, imageInventories }) {
-    return imageChecks(deployScripts, imageInventories).flatMap(({ script, command, image, inventory, verdict }) => {
+    return imageProblems(deployScripts, imageInventories).flatMap(({ script, command, image, inventory, verdict }) => {
       if (verdict.state !== 'missing') return [];
       const name = basename(command.program);
       const where = verdict.elsewhere ? `; the image has ${name} at ${verdict.elsewhere}` : ', and no other ' + name + ' is on it';

@@ -1,6 +1,6 @@
 // DG202: a deploy script runs a bare command that the PATH in effect does not find on the image.
 import { defineRule } from '../types.js';
-import { at, dirname, imageChecks, imageLabel, inventoryEvidence, scriptEvidence, viaText } from './imageCheck.js';
+import { at, dirname, imageProblems, imageLabel, inventoryEvidence, scriptEvidence, viaText } from './imageCheck.js';
 
 export const commandNotOnPath = defineRule({
   id: 'DG202',
@@ -17,7 +17,7 @@ export const commandNotOnPath = defineRule({
     'the command on the image, the call fails with "command not found". Fix: install the tool in the image, or add the ' +
     'directory that holds it to PATH before the call.',
   check({ deployScripts, imageInventories }) {
-    return imageChecks(deployScripts, imageInventories).flatMap(({ script, command, image, inventory, verdict }) => {
+    return imageProblems(deployScripts, imageInventories).flatMap(({ script, command, image, inventory, verdict }) => {
       if (verdict.state !== 'not-on-path') return [];
       const path = command.searchPath.join(':');
       return [

@@ -26,6 +26,8 @@ interface InventoryIndex {
   checked: Set<string>;
   /** basename → executables with that name */
   byName: Map<string, string[]>;
+  /** basename → the folders (no trailing slash) that hold an executable of that name */
+  foldersOf: Map<string, Set<string>>;
   /** What the image says of a command, whatever script runs it (see lookUp): shared by every script. */
   lookups: Map<string, Verdict>;
 }
@@ -36,11 +38,22 @@ function indexOf(inventory: ImageInventory): InventoryIndex {
   let index = indexes.get(inventory);
   if (!index) {
     const byName = new Map<string, string[]>();
+    const foldersOf = new Map<string, Set<string>>();
     for (const path of inventory.executables) {
       const name = basename(path);
       byName.set(name, [...(byName.get(name) ?? []), path]);
+      const folders = foldersOf.get(name) ?? new Set<string>();
+      folders.add(dirname(path));
+      foldersOf.set(name, folders);
     }
-    index = { executables: new Set(inventory.executables), coveredDirs: new Set(inventory.coveredDirs.map(trimSlash)), checked: new Set(inventory.checkedPaths), byName, lookups: new Map() };
+    index = {
+      executables: new Set(inventory.executables),
+      coveredDirs: new Set(inventory.coveredDirs.map(trimSlash)),
+      checked: new Set(inventory.checkedPaths),
+      byName,
+      foldersOf,
+      lookups: new Map(),
+    };
     indexes.set(inventory, index);
   }
   return index;
@@ -55,7 +68,12 @@ export function dirname(path: string): string {
 }
 
 function trimSlash(path: string): string {
-  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+  // A search path is checked against thousands of commands: no regular expression for the common case.
+  return path.length > 1 && path.endsWith('/') ? path.replace(/\/+$/, '') || '/' : path;
+}
+
+function inFolder(folder: string, name: string): string {
+  return folder === '/' ? `/${name}` : `${folder}/${name}`;
 }
 
 /** Under an appspec `files:` destination, a path the scripts write or unpack, or a cloud-init write_files path. */
@@ -118,12 +136,14 @@ function lookUpUncached(index: InventoryIndex, inventory: ImageInventory, comman
     const elsewhere = inventory.alternatives[command.program] ?? locate(index, basename(command.program), [...command.searchPath, ...inventory.path]);
     return elsewhere && elsewhere !== command.program ? { state: 'missing', elsewhere } : { state: 'missing' };
   }
+  // A bare name: the first folder of the search path that holds it, without building a path per folder.
+  const holders = index.foldersOf.get(command.program);
   const uncovered: string[] = [];
   for (const dir of command.searchPath) {
     if (!dir.startsWith('/')) continue;
-    const candidate = `${trimSlash(dir)}/${command.program}`.replace(/^\/\//, '/');
-    if (index.executables.has(candidate)) return { state: 'found', at: candidate };
-    if (!covered(candidate)) uncovered.push(trimSlash(dir));
+    const folder = trimSlash(dir);
+    if (holders?.has(folder)) return { state: 'found', at: inFolder(folder, command.program) };
+    if (!index.coveredDirs.has(folder) && !index.checked.has(inFolder(folder, command.program))) uncovered.push(folder);
   }
   if (uncovered.length > 0) return { state: 'unknown', dirs: uncovered };
   const elsewhere = locate(index, command.program, inventory.path);
@@ -136,17 +156,28 @@ function fromScript(script: DeployScript, command: ScriptCommand, verdict: Verdi
   return verdict;
 }
 
-export function judge(script: DeployScript, command: ScriptCommand, inventory: ImageInventory): Verdict {
-  return scriptVerdict(script, command) ?? fromScript(script, command, lookUp(inventory, command));
+/** The verdicts a rule reports: a command that fails on the image, or one whose presence is unknown. */
+export type Problem = Extract<Verdict, { state: 'missing' | 'not-on-path' | 'unknown' }>;
+
+export interface ImageProblem extends ImageCheck {
+  verdict: Problem;
 }
 
-const memo = new WeakMap<DeployScripts, WeakMap<ImageInventories, ImageCheck[]>>();
+function isProblem(verdict: Verdict): verdict is Problem {
+  return verdict.state === 'missing' || verdict.state === 'not-on-path' || verdict.state === 'unknown';
+}
 
-/** Every command of every script in scope against every image it runs on that has an inventory. */
-export function imageChecks(scripts: DeployScripts, inventories: ImageInventories): ImageCheck[] {
+const memo = new WeakMap<DeployScripts, WeakMap<ImageInventories, ImageProblem[]>>();
+
+/**
+ * Every command of every script in scope against every image it runs on that has an inventory, keeping the
+ * checks that did not pass (DG201, DG202 and DG206 report nothing else). A large repository has hundreds of
+ * thousands of passing checks: none of them is built.
+ */
+export function imageProblems(scripts: DeployScripts, inventories: ImageInventories): ImageProblem[] {
   const cached = memo.get(scripts)?.get(inventories);
   if (cached) return cached;
-  const checks: ImageCheck[] = [];
+  const problems: ImageProblem[] = [];
   if (scripts.imageChecks) {
     for (const script of scripts.scripts) {
       // The script's own verdicts and the image lookups' keys once, not once per image.
@@ -156,16 +187,17 @@ export function imageChecks(scripts: DeployScripts, inventories: ImageInventorie
         const result = inventories.get(image.image);
         if (!result?.ok) continue;
         script.commands.forEach((command, i) => {
-          const verdict = own[i] ?? fromScript(script, command, lookUp(result.inventory, command, keys[i]));
-          checks.push({ script, command, image, inventory: result.inventory, verdict });
+          if (own[i]) return; // relative, guarded or provided: never a problem
+          const verdict = fromScript(script, command, lookUp(result.inventory, command, keys[i]));
+          if (isProblem(verdict)) problems.push({ script, command, image, inventory: result.inventory, verdict });
         });
       }
     }
   }
-  const byInventories = memo.get(scripts) ?? new WeakMap<ImageInventories, ImageCheck[]>();
-  byInventories.set(inventories, checks);
+  const byInventories = memo.get(scripts) ?? new WeakMap<ImageInventories, ImageProblem[]>();
+  byInventories.set(inventories, problems);
   memo.set(scripts, byInventories);
-  return checks;
+  return problems;
 }
 
 /** 'ami-0abc (staging, prod)' or 'ami-0abc (prod; in staging now, next for prod)'. */

@@ -2,7 +2,7 @@
 import type { DeployScript } from '../../facts/types.js';
 import type { RuleFinding } from '../types.js';
 import { defineRule } from '../types.js';
-import { at, imageChecks, imageLabel } from './imageCheck.js';
+import { at, imageProblems, imageLabel } from './imageCheck.js';
 
 function list(scripts: DeployScript[]): string {
   const files = [...new Set(scripts.map((script) => script.file))];
@@ -55,7 +55,7 @@ export const imageInventoryUnavailable = defineRule({
     }
 
     const seen = new Set<string>();
-    for (const { command, image, inventory, verdict } of imageChecks(deployScripts, imageInventories)) {
+    for (const { command, image, inventory, verdict } of imageProblems(deployScripts, imageInventories)) {
       if (verdict.state !== 'unknown') continue;
       const key = `${command.file}:${command.line}:${command.column}:${image.image}`;
       if (seen.has(key)) continue;
