@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-GT3E2COJ.js";
+} from "./chunks/chunk-BIGRNQHU.js";
 import {
   threadsProblem
 } from "./chunks/chunk-EL4TUS7B.js";

@@ -28,8 +28,6 @@ interface InventoryIndex {
   byName: Map<string, string[]>;
   /** basename → the folders (no trailing slash) that hold an executable of that name */
   foldersOf: Map<string, Set<string>>;
-  /** What the image says of a command, whatever script runs it (see lookUp): shared by every script. */
-  lookups: Map<string, Verdict>;
 }
 
 const indexes = new WeakMap<ImageInventory, InventoryIndex>();
@@ -52,7 +50,6 @@ function indexOf(inventory: ImageInventory): InventoryIndex {
       checked: new Set(inventory.checkedPaths),
       byName,
       foldersOf,
-      lookups: new Map(),
     };
     indexes.set(inventory, index);
   }
@@ -109,26 +106,16 @@ function scriptVerdict(script: DeployScript, command: ScriptCommand): Verdict | 
   return undefined;
 }
 
-/**
- * What the image says of a command, whatever script runs it: found, missing (and where else it is), not on
- * the PATH in effect, or unknown (directories the inventory does not cover). Memoised per image: a
- * repository's scripts call the same few dozen programs with the same few PATHs.
- */
-function lookUp(inventory: ImageInventory, command: ScriptCommand, key = lookUpKey(command)): Verdict {
-  const index = indexOf(inventory);
-  let verdict = index.lookups.get(key);
-  if (!verdict) {
-    verdict = lookUpUncached(index, inventory, command);
-    index.lookups.set(key, verdict);
-  }
-  return verdict;
-}
-
+/** Commands with the same key get the same verdict from an image (see lookUp). */
 function lookUpKey(command: ScriptCommand): string {
   return `${command.kind}\0${command.program}\0${command.searchPath.join('\0')}`;
 }
 
-function lookUpUncached(index: InventoryIndex, inventory: ImageInventory, command: ScriptCommand): Verdict {
+/**
+ * What the image says of a command, whatever script runs it: found, missing (and where else it is), not on
+ * the PATH in effect, or unknown (directories the inventory does not cover).
+ */
+function lookUp(index: InventoryIndex, inventory: ImageInventory, command: ScriptCommand): Verdict {
   const covered = (path: string) => index.checked.has(path) || index.coveredDirs.has(dirname(path));
   if (command.kind === 'absolute') {
     if (index.executables.has(command.program)) return { state: 'found', at: command.program };
@@ -179,20 +166,36 @@ export function imageProblems(scripts: DeployScripts, inventories: ImageInventor
   if (cached) return cached;
   const problems: ImageProblem[] = [];
   if (scripts.imageChecks) {
-    for (const script of scripts.scripts) {
-      // The script's own verdicts and the image lookups' keys once, not once per image.
-      const own = script.commands.map((command) => scriptVerdict(script, command));
-      const keys = script.commands.map((command, i) => (own[i] ? '' : lookUpKey(command)));
+    // Per command, once: whether the script alone decides (relative, guarded, provided: never a problem), and
+    // otherwise the number of its lookup. A repository's scripts call the same few dozen programs with the same
+    // few PATHs, so each image answers each distinct lookup once.
+    const lookupIds = new Map<string, number>();
+    const ids = scripts.scripts.map((script) =>
+      script.commands.map((command) => {
+        if (scriptVerdict(script, command)) return -1;
+        const key = lookUpKey(command);
+        let id = lookupIds.get(key);
+        if (id === undefined) lookupIds.set(key, (id = lookupIds.size));
+        return id;
+      }),
+    );
+    const answers = new Map<ImageInventory, (Verdict | undefined)[]>();
+    scripts.scripts.forEach((script, s) => {
       for (const image of script.images) {
         const result = inventories.get(image.image);
         if (!result?.ok) continue;
+        const { inventory } = result;
+        let known = answers.get(inventory);
+        if (!known) answers.set(inventory, (known = new Array<Verdict | undefined>(lookupIds.size).fill(undefined)));
+        const index = indexOf(inventory);
         script.commands.forEach((command, i) => {
-          if (own[i]) return; // relative, guarded or provided: never a problem
-          const verdict = fromScript(script, command, lookUp(result.inventory, command, keys[i]));
-          if (isProblem(verdict)) problems.push({ script, command, image, inventory: result.inventory, verdict });
+          const id = ids[s]![i]!;
+          if (id < 0) return;
+          const verdict = fromScript(script, command, (known[id] ??= lookUp(index, inventory, command)));
+          if (isProblem(verdict)) problems.push({ script, command, image, inventory, verdict });
         });
       }
-    }
+    });
   }
   const byInventories = memo.get(scripts) ?? new WeakMap<ImageInventories, ImageProblem[]>();
   byInventories.set(inventories, problems);

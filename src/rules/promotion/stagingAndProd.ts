@@ -31,11 +31,13 @@ export const stagingAndProdInOneChange = defineRule({
         if (!reach) return undefined;
         return reach.chain.length > 0 ? chainText(reach.chain) : file.path;
       };
-      const toPrevious = files.flatMap((file) => route(file, previous) ?? []);
-      const toEnv = files.flatMap((file) => route(file, env) ?? []);
+      // Each file's route to both environments, once (a mass change has thousands of files).
+      const routes = files.map((file) => ({ file, toPrevious: route(file, previous), toEnv: route(file, env) }));
+      const toPrevious = routes.flatMap((r) => r.toPrevious ?? []);
+      const toEnv = routes.flatMap((r) => r.toEnv ?? []);
       if (toPrevious.length === 0 || toEnv.length === 0) continue;
       // Point at a file that reaches both (a shared module) when there is one, else at the later environment's file.
-      const anchor = files.find((file) => route(file, previous) && route(file, env)) ?? files.find((file) => route(file, env))!;
+      const anchor = (routes.find((r) => r.toPrevious && r.toEnv) ?? routes.find((r) => r.toEnv)!).file;
       const soak = formatDuration(settings.environments.get(env)?.soakMs ?? 0);
       findings.push({
         message:
@@ -43,11 +45,10 @@ export const stagingAndProdInOneChange = defineRule({
           `${previous} through ${listText(toPrevious)}; ${env} through ${listText(toEnv)}.`,
         environment: env,
         file: anchor.path,
-        evidence: files.flatMap((file) =>
-          [previous, env].flatMap((name) => {
-            const path = route(file, name);
-            return path ? [{ source: 'git', text: `${file.path} (${file.status}) reaches ${name}${path === file.path ? '' : ` through ${path}`}` }] : [];
-          }),
+        evidence: routes.flatMap(({ file, toPrevious: viaPrevious, toEnv: viaEnv }) =>
+          ([[previous, viaPrevious], [env, viaEnv]] as const).flatMap(([name, path]) =>
+            path ? [{ source: 'git', text: `${file.path} (${file.status}) reaches ${name}${path === file.path ? '' : ` through ${path}`}` }] : [],
+          ),
         ),
         fix:
           `Split it: merge the ${previous} part first, let it serve ${previous} for ${soak}, then change ${env} in a second pull request. ` +
