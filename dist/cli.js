@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-BIGRNQHU.js";
+} from "./chunks/chunk-343HYJG2.js";
 import {
   threadsProblem
-} from "./chunks/chunk-EL4TUS7B.js";
+} from "./chunks/chunk-ONI4PLZM.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-4GK3SCIO.js");
+  const { run } = await import("./chunks/main-ZTO23ORD.js");
   await run();
 }
 await main();

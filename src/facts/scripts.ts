@@ -10,7 +10,7 @@ import picomatch from 'picomatch';
 import { DEFAULT_SCRIPT_GLOBS } from '../config/settings.js';
 import type { AppspecFiles } from '../parse/appspec.js';
 import { analyseCloudInit, isCloudConfig } from '../parse/cloudInit.js';
-import { announceAppspec, announceShell, largeRun, pooledAppspec, pooledShell } from '../parse/pool.js';
+import { announceAppspec, announceShell, answeredShell, largeRun, pooledAppspec, pooledShell } from '../parse/pool.js';
 import { SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
 import { analyseTerraform, mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript } from '../parse/terraform.js';
 import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
@@ -580,6 +580,7 @@ class Catalogue {
   // Analysis
 
   private readonly sourcedCache = new Map<string, Promise<{ analysis: ShellAnalysis } | { failure: string }>>();
+  private readonly sourcedAnnounced = new Set<string>();
 
   async analyse(scope: Set<Unit>, imageChecks: boolean): Promise<DeployScripts> {
     const { settings, mode } = this.context;
@@ -597,7 +598,12 @@ class Catalogue {
       loads.set(unit, { render: unit.render, loading });
       void loading.then(
         (loaded) => {
-          if ('pieces' in loaded) for (const piece of loaded.pieces) announceShell(piece.text);
+          if (!('pieces' in loaded)) return;
+          for (const piece of loaded.pieces) {
+            announceShell(piece.text);
+            // When a worker has analysed it, the files it sources are announced too (see announceSourced).
+            void answeredShell(piece.text)?.then((analysis) => this.announceSourced(unit, analysis));
+          }
         },
         () => undefined,
       );
@@ -769,8 +775,26 @@ class Catalogue {
     return candidates.find((candidate): candidate is string => candidate !== undefined && this.repo.has(candidate) && !this.excluded(candidate));
   }
 
+  /**
+   * Announces the analyses of the files a script sources, as analyseSourced will ask for them when the PATH
+   * at the `source` line is still the run path (the common case: helpers are sourced first). Without this,
+   * this thread analysed them itself when it reached the script, while worker threads had run out of work.
+   * A guess that turns out wrong costs a worker an analysis nobody asks for.
+   */
+  private announceSourced(unit: Unit, analysis: ShellAnalysis): void {
+    for (const source of analysis.sources) {
+      const target = this.resolveSource(unit, source.path, source.relativeTo);
+      const key = target && sourcedKey(target, this.runPath);
+      if (!key || this.sourcedCache.has(key) || this.sourcedAnnounced.has(key)) continue;
+      this.sourcedAnnounced.add(key);
+      void this.read(target).then((read) => {
+        if (read.ok) announceShell(read.text, { path: this.runPath });
+      });
+    }
+  }
+
   private analyseSourced(path: string, startPath: string[]): Promise<{ analysis: ShellAnalysis } | { failure: string }> {
-    const key = `${path}\0${startPath.join(':')}`;
+    const key = sourcedKey(path, startPath);
     let pending = this.sourcedCache.get(key);
     if (!pending) {
       pending = (async () => {
@@ -782,6 +806,10 @@ class Catalogue {
     }
     return pending;
   }
+}
+
+function sourcedKey(path: string, startPath: string[]): string {
+  return `${path}\0${startPath.join(':')}`;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -155,6 +155,14 @@ export class AnalysisPool {
     return entry.result;
   }
 
+  /**
+   * The answer to an announced job once a thread has it, without claiming the job: a caller that learns from
+   * one analysis what to announce next. Undefined for a job not announced (or already taken by its caller).
+   */
+  answered(job: AnalysisJob): Promise<unknown> | undefined {
+    return this.entries.get(keyOf(job))?.result;
+  }
+
   /** Which thread ran the jobs (tests and diagnostics): main, or a worker. */
   readonly counts = { main: 0, workers: 0 };
 
@@ -295,6 +303,14 @@ export function announceAppspec(text: string): void {
 /** Announces an analysis pooledShell will be asked for. */
 export function announceShell(text: string, options: ShellOptions = {}): void {
   analysisPool().prefetch({ kind: 'shell', text, options });
+}
+
+/**
+ * The analysis of an announced script (default options) once a thread has done it, without claiming it; undefined
+ * when it was not announced (as in every run without worker threads).
+ */
+export function answeredShell(text: string): Promise<ShellAnalysis> | undefined {
+  return analysisPool().answered({ kind: 'shell', text, options: {} }) as Promise<ShellAnalysis> | undefined;
 }
 
 /** analyseTerraform, answered from the pool when the job was announced. */

@@ -30,7 +30,7 @@ const RUN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const STAGING_AMI = 'ami-0aaaaaaaaaaaaaaa1';
 const PROD_AMI = 'ami-0bbbbbbbbbbbbbbb2';
 
-/** 24 services, each a module called from both environments, with user data, and a CodeDeploy revision. */
+/** 24 services, each a module called from both environments, with user data, and a CodeDeploy revision whose hook sources a helper. */
 function monorepo(prodAmi: string, touch = ''): Record<string, string> {
   const AMI = { staging: STAGING_AMI, prod: prodAmi };
   const files: Record<string, string> = {
@@ -66,8 +66,12 @@ hooks:
     - location: deploy.sh
       runas: root
 ${i % 6 === 0 ? '  ValidateService:\n    - location: validate.sh\n' : ''}`;
+    // A sourced helper: worker threads analyse it as the run path meets it, announced once a script sourcing it is analysed.
+    files[`services/${svc}/common.sh`] = `${i % 2 === 0 ? 'PATH=/opt/tools/bin:$PATH' : 'export LANG=C'}\nfetch_env() { aws s3 cp "s3://acme/$1" /etc/; }\n`;
     files[`services/${svc}/deploy.sh`] = `#!/bin/bash
 set -euo pipefail
+. "$(dirname "$0")/common.sh"
+fetch_env ${svc}.env
 ${i % 4 === 0 ? '/usr/bin/aws' : 'aws'} ecr get-login-password
 jq . /etc/${svc}.json
 ${i % 5 === 0 ? 'yq .port /etc/app.yml' : 'true'}
@@ -115,6 +119,8 @@ describe('parsing on worker threads (bundled action)', () => {
     // The run found what it was built to find, so the comparison is not between two empty reports.
     const ids = new Set((reportAlone.findings as { id: string }[]).map((finding) => finding.id));
     expect([...ids]).toEqual(expect.arrayContaining(['DG201', 'DG202', 'DG203']));
+    // The PATH a sourced helper sets reached the calls after the `source` line.
+    expect((reportAlone.findings as { message: string }[]).some((finding) => finding.message.includes('/opt/tools/bin'))).toBe(true);
     // The promotion history was searched (its versions are parsed through the pool too).
     expect(reportAlone.notes).toEqual(expect.arrayContaining([expect.stringMatching(/value\(s\) entering prod searched in [1-9]/)]));
     expect(shared.run.code).toBe(alone.run.code);

@@ -187,6 +187,31 @@ describe('AnalysisPool', () => {
     expect(fakes[0]!.claim()).toBeUndefined();
   });
 
+  it("tells a worker's answer without claiming the job, so the caller still gets it once", async () => {
+    const calls: string[] = [];
+    const counting = async (job: AnalysisJob) => {
+      calls.push(job.text);
+      return runInProcess(job);
+    };
+    const { pool, fakes } = poolWith(1, { answer: counting, run: counting });
+    const script = sh('#!/bin/sh\n. ./common.sh\naws s3 ls\n');
+    expect(pool.answered(script)).toBeUndefined(); // not announced
+    pool.prefetch(script);
+    await flush();
+    let seen: unknown;
+    void pool.answered(script)!.then((value) => (seen = value));
+    await flush();
+    expect(seen).toBeUndefined(); // nobody has run it: answered() runs nothing itself
+    const id = fakes[0]!.claim()!;
+    expect(id).toBeDefined(); // and left it free for the worker
+    await fakes[0]!.finish(id);
+    await flush();
+    expect(seen).toEqual(await runInProcess(script));
+    expect(await pool.analyse(script)).toEqual(seen);
+    expect(calls).toEqual([script.text]);
+    expect(pool.counts).toEqual({ main: 0, workers: 1 });
+  });
+
   it('starts one worker per core beside the main thread, at most 3; DEPLOY_GUARD_THREADS counts all threads', () => {
     expect(workerCount({}, 1)).toBe(0);
     expect(workerCount({}, 2)).toBe(1);
