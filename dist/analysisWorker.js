@@ -4,7 +4,7 @@ import {
   MAIN,
   loadLanguage,
   runInProcess
-} from "./chunks/chunk-ONI4PLZM.js";
+} from "./chunks/chunk-ZJPEQ47U.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/parse/analysisWorker.ts

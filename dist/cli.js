@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-343HYJG2.js";
+} from "./chunks/chunk-4C4CMRCN.js";
 import {
   threadsProblem
-} from "./chunks/chunk-ONI4PLZM.js";
+} from "./chunks/chunk-ZJPEQ47U.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-ZTO23ORD.js");
+  const { run } = await import("./chunks/main-FJ3BD43S.js");
   await run();
 }
 await main();

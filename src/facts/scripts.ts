@@ -581,6 +581,7 @@ class Catalogue {
 
   private readonly sourcedCache = new Map<string, Promise<{ analysis: ShellAnalysis } | { failure: string }>>();
   private readonly sourcedAnnounced = new Set<string>();
+  private readonly plain = new Map<string, Promise<ShellAnalysis>>();
 
   async analyse(scope: Set<Unit>, imageChecks: boolean): Promise<DeployScripts> {
     const { settings, mode } = this.context;
@@ -632,7 +633,7 @@ class Catalogue {
         result.commands.push({ program: direct.program, kind: kindOf(direct.program), file: unit.file, ...direct.pos, via: [direct.via], searchPath: this.runPath });
       }
       for (const piece of loaded.pieces) {
-        const analysis = await pooledShell(piece.text);
+        const analysis = await this.shell(piece.text);
         const error = analysis.parseErrors[0];
         if (error) pendingProblems.push({ unit, file: unit.file, ...piece.map(error.line, error.column), reason: `shell parse error: ${error.message}`, onInstance: unit.onInstance, runs: unit.runs });
         if (piece.executed) for (const direct of shebang(piece.text)) result.commands.push({ ...direct, kind: kindOf(direct.program), file: unit.file, ...piece.map(1, direct.column), via: ['#!'], searchPath: this.runPath });
@@ -776,10 +777,24 @@ class Catalogue {
   }
 
   /**
-   * Announces the analyses of the files a script sources, as analyseSourced will ask for them when the PATH
-   * at the `source` line is still the run path (the common case: helpers are sourced first). Without this,
-   * this thread analysed them itself when it reached the script, while worker threads had run out of work.
-   * A guess that turns out wrong costs a worker an analysis nobody asks for.
+   * The analysis of a script text with the default options, once per text: a helper is both a unit of its own
+   * and a file others source.
+   */
+  private shell(text: string): Promise<ShellAnalysis> {
+    let pending = this.plain.get(text);
+    if (!pending) {
+      pending = pooledShell(text);
+      this.plain.set(text, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Announces the analyses of the files a script sources that depend on the PATH they start with, as
+   * analyseSourced will ask for them when the PATH at the `source` line is still the run path (the common
+   * case: helpers are sourced first). Without this, this thread analysed them itself when it reached the
+   * script, while worker threads had run out of work. A guess that turns out wrong costs a worker an
+   * analysis nobody asks for.
    */
   private announceSourced(unit: Unit, analysis: ShellAnalysis): void {
     for (const source of analysis.sources) {
@@ -788,11 +803,19 @@ class Catalogue {
       if (!key || this.sourcedCache.has(key) || this.sourcedAnnounced.has(key)) continue;
       this.sourcedAnnounced.add(key);
       void this.read(target).then((read) => {
-        if (read.ok) announceShell(read.text, { path: this.runPath });
+        if (!read.ok) return;
+        announceShell(read.text);
+        void answeredShell(read.text)?.then((plain) => {
+          if (plain.startPathUsed) announceShell(read.text, { path: this.runPath });
+        });
       });
     }
   }
 
+  /**
+   * What a sourced file does to the script sourcing it, from the PATH at its `source` line. Most helpers do
+   * not read that PATH (startPathUsed): their analysis is the one they have as units of their own.
+   */
   private analyseSourced(path: string, startPath: string[]): Promise<{ analysis: ShellAnalysis } | { failure: string }> {
     const key = sourcedKey(path, startPath);
     let pending = this.sourcedCache.get(key);
@@ -800,7 +823,8 @@ class Catalogue {
       pending = (async () => {
         const read = await this.read(path);
         if (!read.ok) return { failure: read.detail };
-        return { analysis: await pooledShell(read.text, { path: startPath }) };
+        const plain = await this.shell(read.text);
+        return { analysis: plain.startPathUsed ? await pooledShell(read.text, { path: startPath }) : plain };
       })();
       this.sourcedCache.set(key, pending);
     }

@@ -95,6 +95,11 @@ export interface ShellAnalysis {
   parseErrors: { line: number; column: number; message: string }[];
   /** PATH at the end of the script if it assigned PATH (same conventions as ShellCommand.path); useful as `options.path` for a script that sources this one. */
   finalPath?: string[];
+  /**
+   * The PATH the script starts with (`options.path`) went into this analysis: the script reads `$PATH` where a
+   * PATH is built, or appends to a PATH it never set. Absent, the analysis is the same whatever `options.path` is.
+   */
+  startPathUsed?: true;
 }
 
 export interface ShellOptions {
@@ -175,6 +180,7 @@ export async function analyseShell(text: string, options: ShellOptions = {}): Pr
   };
   const finalPath = analyzer.finalPath();
   if (finalPath) analysis.finalPath = finalPath;
+  if (analyzer.startPathUsed) analysis.startPathUsed = true;
   return analysis;
 }
 
@@ -704,6 +710,8 @@ interface Job {
 class Analyzer {
   readonly state = new VarState();
   readonly functions = new Set<string>();
+  /** Whether `runPath` (the PATH the script starts with) was consulted: see ShellAnalysis.startPathUsed. */
+  startPathUsed = false;
   readonly errors: { row: number; col: number; message: string }[] = [];
   private readonly commands: RawCommand[] = [];
   private readonly guards: RawGuard[] = [];
@@ -1009,7 +1017,10 @@ class Analyzer {
     const v = this.state.get(name);
     if (v && v.length > 0) return v;
     if (name === '0' || name === 'BASH_SOURCE' || name === 'BASH_SOURCE[0]') return [SCRIPT_PATH];
-    if (name === 'PATH' && this.pathContext) return [this.runPath ?? '$PATH'];
+    if (name === 'PATH' && this.pathContext) {
+      this.startPathUsed = true;
+      return [this.runPath ?? '$PATH'];
+    }
     return null;
   }
 
@@ -1260,7 +1271,9 @@ class Analyzer {
     let values: string[];
     if (name === 'PATH') {
       const v = this.evalPath(value);
-      const old = this.currentPathString() ?? this.runPath ?? '$PATH';
+      const current = this.currentPathString();
+      if (append && current === undefined) this.startPathUsed = true;
+      const old = current ?? this.runPath ?? '$PATH';
       values = [append ? old + v : v];
     } else if (!value) values = [''];
     else if (value.type === 'array') values = [];
@@ -1952,6 +1965,7 @@ class Analyzer {
     if (!text.trim()) return;
     const inner = new Analyzer(this.parser, text, this.depth + 1, initialPath, this.runPath);
     const r = inner.run();
+    if (inner.startPathUsed) this.startPathUsed = true;
     const starts = lineStarts(text);
     const map = (row: number, col: number): { row: number; col: number } => posAt(val, start + (starts[row] ?? 0) + col);
     for (const c of r.commands) {
