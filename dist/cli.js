@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-4C4CMRCN.js";
+} from "./chunks/chunk-UIRKJ746.js";
 import {
   threadsProblem
-} from "./chunks/chunk-ZJPEQ47U.js";
+} from "./chunks/chunk-UEWDAZCU.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

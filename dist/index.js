@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-FJ3BD43S.js");
+  const { run } = await import("./chunks/main-D5GDOICW.js");
   await run();
 }
 await main();

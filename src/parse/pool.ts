@@ -58,7 +58,6 @@ export interface PoolOptions {
 
 interface Entry {
   id: number;
-  key: string;
   job: AnalysisJob;
   /** Announcements not yet taken by a caller. */
   claims: number;
@@ -86,12 +85,36 @@ export async function runInProcess(job: AnalysisJob): Promise<unknown> {
   }
 }
 
-function keyOf(job: AnalysisJob): string {
-  return `${job.kind}\0${JSON.stringify(job.options)}\0${job.text}`;
+/**
+ * Jobs by kind and options, then by text. The text itself is the inner key: a string caches its hash, so the
+ * announcement and the request of one file's text hash it once and compare it by identity, where a key built
+ * by concatenation copied and hashed every text (a large run has 5,000 of them) on every call.
+ */
+class Jobs {
+  private readonly byOptions = new Map<string, Map<string, Entry>>();
+
+  private texts(job: AnalysisJob, create: boolean): Map<string, Entry> | undefined {
+    const kind = `${job.kind}\0${JSON.stringify(job.options)}`;
+    let texts = this.byOptions.get(kind);
+    if (!texts && create) this.byOptions.set(kind, (texts = new Map()));
+    return texts;
+  }
+
+  get(job: AnalysisJob): Entry | undefined {
+    return this.texts(job, false)?.get(job.text);
+  }
+
+  set(job: AnalysisJob, entry: Entry): void {
+    this.texts(job, true)!.set(job.text, entry);
+  }
+
+  delete(job: AnalysisJob): void {
+    this.texts(job, false)?.delete(job.text);
+  }
 }
 
 export class AnalysisPool {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Jobs();
   private readonly byId = new Map<number, Entry>();
   private readonly claimBuffer = new SharedArrayBuffer(MAX_JOBS * 4);
   private readonly claimed = new Int32Array(this.claimBuffer);
@@ -111,16 +134,15 @@ export class AnalysisPool {
   /** Announces a job the caller will ask for with `analyse`; with enough of them, workers start on them. */
   prefetch(job: AnalysisJob): void {
     if (this.options.workers <= 0 || this.nextId >= MAX_JOBS) return;
-    const key = keyOf(job);
-    const known = this.entries.get(key);
+    const known = this.entries.get(job);
     if (known) {
       known.claims++;
       return;
     }
     let settle!: (value: Promise<unknown>) => void;
     const result = new Promise<unknown>((resolve) => (settle = resolve));
-    const entry: Entry = { id: this.nextId++, key, job, claims: 1, settled: false, awaited: false, result, settle };
-    this.entries.set(key, entry);
+    const entry: Entry = { id: this.nextId++, job, claims: 1, settled: false, awaited: false, result, settle };
+    this.entries.set(job, entry);
     this.byId.set(entry.id, entry);
     this.unsent.push(entry);
     if (!this.started && this.byId.size >= (this.options.minJobs ?? 64)) this.start();
@@ -140,10 +162,9 @@ export class AnalysisPool {
 
   /** The analysis of a job: an announced one from whichever thread claims it, any other on this thread. */
   analyse(job: AnalysisJob): Promise<unknown> {
-    const key = keyOf(job);
-    const entry = this.entries.get(key);
+    const entry = this.entries.get(job);
     if (!entry) return this.run(job);
-    if (--entry.claims <= 0) this.entries.delete(key);
+    if (--entry.claims <= 0) this.entries.delete(job);
     if (entry.settled) return entry.result;
     if (Atomics.compareExchange(this.claimed, entry.id, FREE, MAIN) === FREE) {
       this.settleHere(entry);
@@ -160,7 +181,7 @@ export class AnalysisPool {
    * one analysis what to announce next. Undefined for a job not announced (or already taken by its caller).
    */
   answered(job: AnalysisJob): Promise<unknown> | undefined {
-    return this.entries.get(keyOf(job))?.result;
+    return this.entries.get(job)?.result;
   }
 
   /** Which thread ran the jobs (tests and diagnostics): main, or a worker. */
