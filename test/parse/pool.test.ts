@@ -187,6 +187,24 @@ describe('AnalysisPool', () => {
     expect(fakes[0]!.claim()).toBeUndefined();
   });
 
+  it('keeps one text announced with different options apart', async () => {
+    const { pool, fakes } = poolWith(1);
+    const text = 'PATH=$PATH:/opt/tools/bin\naws s3 ls\n';
+    const plain: AnalysisJob = { kind: 'shell', text, options: {} };
+    const withPath: AnalysisJob = { kind: 'shell', text, options: { path: ['/usr/bin'] } };
+    const otherPath: AnalysisJob = { kind: 'shell', text, options: { path: ['/usr/local/bin'] } };
+    for (const job of [plain, withPath, otherPath]) pool.prefetch(job);
+    await flush();
+    for (let id = fakes[0]!.claim(); id !== undefined; id = fakes[0]!.claim()) await fakes[0]!.finish(id);
+    expect(pool.counts).toEqual({ main: 0, workers: 3 });
+    // Options are compared by value: a new list with the same directories finds the job, another list does not.
+    expect(pool.answered({ kind: 'shell', text, options: { path: ['/usr/bin'] } })).toBeDefined();
+    expect(pool.answered({ kind: 'shell', text, options: { path: ['/usr/sbin'] } })).toBeUndefined();
+    expect(pool.answered({ kind: 'shell', text, options: { path: ['/usr/bin'], lineOffset: 2 } })).toBeUndefined();
+    for (const job of [otherPath, plain, withPath]) expect(await pool.analyse(job)).toEqual(await runInProcess(job));
+    expect(await pool.analyse(withPath)).not.toEqual(await pool.analyse(plain));
+  });
+
   it("tells a worker's answer without claiming the job, so the caller still gets it once", async () => {
     const calls: string[] = [];
     const counting = async (job: AnalysisJob) => {
