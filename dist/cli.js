@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-UIRKJ746.js";
+} from "./chunks/chunk-JWADVTV6.js";
 import {
   threadsProblem
 } from "./chunks/chunk-UEWDAZCU.js";

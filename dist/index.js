@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-D5GDOICW.js");
+  const { run } = await import("./chunks/main-ATBB45FP.js");
   await run();
 }
 await main();

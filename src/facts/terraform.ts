@@ -181,18 +181,25 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
   };
   const unparsedText = (path: string): string | undefined => (parsedLazily.has(path) ? undefined : unparsed.get(path));
 
-  const reach = (path: string): Map<string, ModuleEdge[]> => {
-    const result = new Map<string, ModuleEdge[]>();
-    for (const direct of environmentsOf(path)) result.set(direct, []);
+  // What the folders above a file reach through module calls, once per folder: a change of every file asks
+  // for each of a folder's files. Safe to keep: a folder's callers are all known once usersOf was asked for it.
+  const reachedFrom = new Map<string, [string, ModuleEdge[]][]>();
+  const callersReach = (path: string): [string, ModuleEdge[]][] => {
+    // A .tf file belongs to its own folder's module only (a sub-folder is a module of its own, e.g.
+    // examples/); other files (templates, scripts) belong to every module folder above them.
+    const code = TERRAFORM_CODE.test(path);
+    const key = `${code ? 'module' : 'above'}\0${dirname(path)}`;
+    let found = reachedFrom.get(key);
+    if (found) return found;
+    found = [];
+    const known = new Set<string>();
     // Breadth-first up the module graph, so each environment gets its shortest chain.
     const queue: { dir: string; chain: ModuleEdge[] }[] = [];
     const seen = new Set<string>();
-    // A .tf file belongs to its own folder's module only (a sub-folder is a module of its own, e.g.
-    // examples/); other files (templates, scripts) belong to every module folder above them.
     for (let dir = dirname(path); ; dir = dirname(dir)) {
       const normal = dir === '.' ? '' : dir;
       queue.push({ dir: normal, chain: [] });
-      if (dir === '.' || dir === '/' || dir === '' || TERRAFORM_CODE.test(path)) break;
+      if (dir === '.' || dir === '/' || dir === '' || code) break;
     }
     while (queue.length > 0) {
       const { dir, chain } = queue.shift()!;
@@ -200,10 +207,22 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
       seen.add(dir);
       for (const edge of usersOf(dir)) {
         const next = [...chain, edge];
-        for (const env of environmentsOf(edge.by)) if (!result.has(env)) result.set(env, next);
+        for (const env of environmentsOf(edge.by)) {
+          if (known.has(env)) continue;
+          known.add(env);
+          found.push([env, next]);
+        }
         queue.push({ dir: posix.dirname(edge.by) === '.' ? '' : posix.dirname(edge.by), chain: next });
       }
     }
+    reachedFrom.set(key, found);
+    return found;
+  };
+
+  const reach = (path: string): Map<string, ModuleEdge[]> => {
+    const result = new Map<string, ModuleEdge[]>();
+    for (const direct of environmentsOf(path)) result.set(direct, []);
+    for (const [env, chain] of callersReach(path)) if (!result.has(env)) result.set(env, chain);
     return result;
   };
 
