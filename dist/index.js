@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-ATBB45FP.js");
+  const { run } = await import("./chunks/main-Y4EGLECD.js");
   await run();
 }
 await main();

@@ -11,7 +11,7 @@ import { runChecks, unevaluatedReport, type RunOptions } from './engine/run.js';
 import { Journal, type EventInfo, type RunContext } from './facts/context.js';
 import type { GitHubApi } from './facts/github.js';
 import type { Mode, RunReport } from './model.js';
-import { analysisCounts, threadsProblem } from './parse/pool.js';
+import { analysisCounts, analysisPool, largeRun, threadsProblem } from './parse/pool.js';
 import { buildAnnotations } from './report/annotations.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
@@ -67,6 +67,12 @@ async function writeReportFile(path: string, content: unknown, workspace: string
   await rename(temporary, path);
 }
 
+/** The number of changed files a pull_request event states, or 0. */
+function changedFileCount(event: EventInfo): number {
+  const pull = event.payload.pull_request as { changed_files?: unknown } | undefined;
+  return typeof pull?.changed_files === 'number' ? pull.changed_files : 0;
+}
+
 async function execute(deps: ActionDependencies): Promise<{ report: RunReport; inputs: Inputs | undefined; event: EventInfo | undefined; github: GitHubApi | undefined }> {
   const env = deps.env ?? process.env;
   const now = deps.now ?? new Date();
@@ -81,6 +87,9 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
     mode = inputs.mode === 'auto' ? modeFor(inputs, eventName) : inputs.mode;
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
     const event = await readEvent(eventName, env.GITHUB_EVENT_PATH, env.GITHUB_REPOSITORY);
+    // A pull request that changes hundreds of files will analyse them on worker threads: they start now and
+    // load while this thread reads the configuration and the changes (a PR of 500 README edits starts one for nothing).
+    if (mode === 'pr' && changedFileCount(event) >= largeRun()) analysisPool().warm();
     const settings = await loadSettings(workspace, inputs, core.getInput(INPUT.config) !== '');
     const github = deps.github ?? githubFor(inputs, event, env.GITHUB_API_URL, core.info);
     const context: RunContext = {

@@ -80,11 +80,14 @@ ${i % 5 === 0 ? 'yq .port /etc/app.yml' : 'true'}
   return files;
 }
 
+const changedCount = (base: string, head: string) => repo!.git('diff', '--name-only', base, head).split('\n').filter(Boolean).length;
+
 const threads = async (count: number, base: string, head: string) => {
   const run = await runAction({
     workspace: repo!.dir,
     eventName: 'pull_request',
-    event: { pull_request: { number: 9, title: 'Everything', body: '', user: { login: 'dev' }, labels: [], head: { sha: head }, base: { sha: base, ref: 'main' } }, repository: { full_name: 'acme/infra' } },
+    // changed_files as GitHub states it: a PR this large starts its worker threads as soon as the event is read.
+    event: { pull_request: { number: 9, title: 'Everything', body: '', user: { login: 'dev' }, labels: [], changed_files: changedCount(base, head), head: { sha: head }, base: { sha: base, ref: 'main' } }, repository: { full_name: 'acme/infra' } },
     env: { GITHUB_API_URL: github!.url, DEPLOY_GUARD_THREADS: String(count) },
   });
   const counts = /::debug::analysis: (\d+) file\(s\) on the main thread, (\d+) on worker threads/.exec(run.stdout);
