@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DeployScript, DeployScripts, ImageInventories, ImageInventory, ScriptCommand } from '../../../src/facts/binaryFacts.js';
-import { imageProblems, providedByDeployment, guardedByScript, type Verdict } from '../../../src/rules/binaries/imageCheck.js';
+import { guardedByScript, imageProblems, providedByDeployment, type Verdict } from '../../../src/rules/binaries/imageCheck.js';
 
 const DIRS = ['/', '/bin', '/usr/bin', '/usr/local/bin', '/opt/app/bin', '/snap/bin'];
 const NAMES = ['aws', 'jq', 'curl', 'systemctl', 'app'];
@@ -32,23 +32,36 @@ const command = fc.record({
 
 const script = fc.record({
   commands: fc.array(command, { maxLength: 8 }),
-  guards: fc.array(fc.record({ program: fc.oneof(name, path), line: fc.integer({ min: 1, max: 9 }) }), { maxLength: 2 }),
-  provided: fc.array(fc.oneof(dir, path), { maxLength: 2 }),
+  guards: fc.array(fc.record({ program: fc.oneof(name, path), line: fc.integer({ min: 1, max: 9 }), other: fc.boolean() }), { maxLength: 3 }),
+  provided: fc.array(fc.oneof(dir, path, dir.map((d) => `${d}/`), fc.constant('/opt/app/')), { maxLength: 3 }),
   providedNames: fc.array(name, { maxLength: 1 }),
   images: fc.uniqueArray(fc.integer({ min: 0, max: 2 }), { maxLength: 3 }),
 });
 
 // The definition, written for clarity: every folder of the search path as a path, in order.
+/** Without trailing slashes; any run of slashes alone is the root. */
 function trim(p: string): string {
-  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+  return p.length > 1 ? p.replace(/\/+$/, '') || '/' : p;
 }
 function parent(p: string): string {
   return p.slice(0, p.lastIndexOf('/')) || '/';
 }
+function base(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+function provided(script: DeployScript, path: string): boolean {
+  return script.provided.some((entry) => {
+    const root = trim(entry);
+    return path === root || root === '/' || path.startsWith(`${root}/`);
+  });
+}
+function guarded(script: DeployScript, cmd: ScriptCommand): boolean {
+  return script.guards.some((g) => g.file === cmd.file && g.line <= cmd.line && (g.program === cmd.program || base(g.program) === base(cmd.program)));
+}
 function reference(script: DeployScript, cmd: ScriptCommand, inv: ImageInventory): Verdict {
   if (cmd.kind === 'relative') return { state: 'skipped', why: 'relative' };
-  if (guardedByScript(script, cmd)) return { state: 'skipped', why: 'guarded' };
-  if (cmd.kind === 'absolute' ? providedByDeployment(script, cmd.program) : script.providedNames.includes(cmd.program)) return { state: 'skipped', why: 'provided' };
+  if (guarded(script, cmd)) return { state: 'skipped', why: 'guarded' };
+  if (cmd.kind === 'absolute' ? provided(script, cmd.program) : script.providedNames.includes(cmd.program)) return { state: 'skipped', why: 'provided' };
   const executables = new Set(inv.executables);
   const covered = (p: string) => inv.checkedPaths.includes(p) || inv.coveredDirs.map(trim).includes(parent(p));
   const locate = (base: string, preferred: string[]) => {
@@ -73,7 +86,7 @@ function reference(script: DeployScript, cmd: ScriptCommand, inv: ImageInventory
     if (!covered(candidate)) uncovered.push(trim(d));
   }
   if (uncovered.length > 0) {
-    if (uncovered.some((d) => providedByDeployment(script, d))) return { state: 'skipped', why: 'provided' };
+    if (uncovered.some((d) => provided(script, d))) return { state: 'skipped', why: 'provided' };
     return { state: 'unknown', dirs: uncovered };
   }
   const elsewhere = locate(cmd.program, inv.path);
@@ -105,7 +118,7 @@ describe('imageProblems', () => {
             via: [],
             searchPath: c.searchPath,
           })),
-          guards: raw.guards.map((g) => ({ ...g, file: `s${s}.sh` })),
+          guards: raw.guards.map((g) => ({ program: g.program, line: g.line, file: g.other ? 'common.sh' : `s${s}.sh` })),
           provided: raw.provided,
           providedNames: raw.providedNames,
         }));
@@ -123,6 +136,25 @@ describe('imageProblems', () => {
         expect(actual).toEqual(expected);
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+describe('guardedByScript and providedByDeployment', () => {
+  it('answer as their plain definitions do', () => {
+    fc.assert(
+      fc.property(script, command, (raw, c) => {
+        const s: DeployScript = {
+          id: 's.sh', file: 's.sh', runs: [], onInstance: true, environments: [], images: [], unknownImages: [], commands: [],
+          guards: raw.guards.map((g) => ({ program: g.program, line: g.line, file: g.other ? 'common.sh' : 's.sh' })),
+          provided: raw.provided,
+          providedNames: raw.providedNames,
+        };
+        const cmd: ScriptCommand = { program: c.kind === 'absolute' ? c.absolute : c.name, kind: c.kind, file: 's.sh', line: c.line, column: 1, via: [], searchPath: c.searchPath };
+        expect(guardedByScript(s, cmd)).toBe(guarded(s, cmd));
+        expect(providedByDeployment(s, cmd.program)).toBe(provided(s, cmd.program));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
