@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-JWADVTV6.js";
+} from "./chunks/chunk-ZEJ4FNJV.js";
 import {
   threadsProblem
 } from "./chunks/chunk-UEWDAZCU.js";

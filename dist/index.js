@@ -37,7 +37,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-Y4EGLECD.js");
+  const { run } = await import("./chunks/main-4RD3ZCA7.js");
   await run();
 }
 await main();

@@ -602,8 +602,12 @@ class Catalogue {
           if (!('pieces' in loaded)) return;
           for (const piece of loaded.pieces) {
             announceShell(piece.text);
-            // When a worker has analysed it, the files it sources are announced too (see announceSourced).
-            void answeredShell(piece.text)?.then((analysis) => this.announceSourced(unit, analysis));
+            // When a worker has analysed it, the files it sources are announced too (see announceSourced). A
+            // failure here is the loop's to report, when it asks for the same analysis.
+            void answeredShell(piece.text)?.then(
+              (analysis) => this.announceSourced(unit, analysis),
+              () => undefined,
+            );
           }
         },
         () => undefined,
@@ -790,11 +794,11 @@ class Catalogue {
   }
 
   /**
-   * Announces the analyses of the files a script sources that depend on the PATH they start with, as
-   * analyseSourced will ask for them when the PATH at the `source` line is still the run path (the common
-   * case: helpers are sourced first). Without this, this thread analysed them itself when it reached the
-   * script, while worker threads had run out of work. A guess that turns out wrong costs a worker an
-   * analysis nobody asks for.
+   * Announces the analyses of the files a script sources, as analyseSourced will ask for them: the file's own,
+   * and, when that one read the PATH the file starts with, the one with the run path (the PATH at the `source`
+   * line unless an earlier helper changed it; helpers are usually sourced first). Without this, this thread
+   * analysed them itself when it reached the script, while worker threads had run out of work. A guess that
+   * turns out wrong costs a worker an analysis nobody asks for.
    */
   private announceSourced(unit: Unit, analysis: ShellAnalysis): void {
     for (const source of analysis.sources) {
@@ -802,13 +806,14 @@ class Catalogue {
       const key = target && sourcedKey(target, this.runPath);
       if (!key || this.sourcedCache.has(key) || this.sourcedAnnounced.has(key)) continue;
       this.sourcedAnnounced.add(key);
-      void this.read(target).then((read) => {
+      // Announcing is a guess: what fails here fails again, and is reported, when analyseSourced asks.
+      const announce = async () => {
+        const read = await this.read(target);
         if (!read.ok) return;
         announceShell(read.text);
-        void answeredShell(read.text)?.then((plain) => {
-          if (plain.startPathUsed) announceShell(read.text, { path: this.runPath });
-        });
-      });
+        if ((await answeredShell(read.text))?.startPathUsed) announceShell(read.text, { path: this.runPath });
+      };
+      announce().catch(() => undefined);
     }
   }
 
