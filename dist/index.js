@@ -1,4 +1,8 @@
 import { createRequire as __dgCreateRequire } from 'node:module'; const require = __dgCreateRequire(import.meta.url);
+import {
+  statedChangedFiles
+} from "./chunks/chunk-3HOF5KPL.js";
+import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/index.ts
 import { spawnSync } from "node:child_process";
@@ -10,9 +14,7 @@ function changedFiles() {
   const path = process.env.GITHUB_EVENT_PATH;
   if (!path) return void 0;
   try {
-    const event = JSON.parse(readFileSync(path, "utf8"));
-    const count = event.pull_request?.changed_files;
-    return typeof count === "number" && Number.isInteger(count) && count >= 0 ? count : void 0;
+    return statedChangedFiles(JSON.parse(readFileSync(path, "utf8")));
   } catch {
     return void 0;
   }
@@ -37,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-4RD3ZCA7.js");
+  const { run } = await import("./chunks/main-GOP4SJYV.js");
   await run();
 }
 await main();

@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { statedChangedFiles } from './changedFiles.js';
 
 const FLAG = '--liftoff-only';
 /** Changed files up to which a pull request is "ordinary": its run is short enough for the wait to matter. */
@@ -19,9 +20,7 @@ function changedFiles(): number | undefined {
   const path = process.env.GITHUB_EVENT_PATH;
   if (!path) return undefined;
   try {
-    const event = JSON.parse(readFileSync(path, 'utf8')) as { pull_request?: { changed_files?: unknown } };
-    const count = event.pull_request?.changed_files;
-    return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : undefined;
+    return statedChangedFiles(JSON.parse(readFileSync(path, 'utf8')));
   } catch {
     return undefined; // the action reads the event itself and reports what is wrong with it
   }

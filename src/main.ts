@@ -7,6 +7,7 @@ import { ConfigurationError } from './config/errors.js';
 import { INPUT, OUTPUT, readInputs } from './config/inputs.js';
 import type { Inputs } from './config/settings.js';
 import { exitCode } from './engine/outcome.js';
+import { statedChangedFiles } from './changedFiles.js';
 import { runChecks, unevaluatedReport, type RunOptions } from './engine/run.js';
 import { Journal, type EventInfo, type RunContext } from './facts/context.js';
 import type { GitHubApi } from './facts/github.js';
@@ -67,12 +68,6 @@ async function writeReportFile(path: string, content: unknown, workspace: string
   await rename(temporary, path);
 }
 
-/** The number of changed files a pull_request event states, or 0. */
-function changedFileCount(event: EventInfo): number {
-  const pull = event.payload.pull_request as { changed_files?: unknown } | undefined;
-  return typeof pull?.changed_files === 'number' ? pull.changed_files : 0;
-}
-
 async function execute(deps: ActionDependencies): Promise<{ report: RunReport; inputs: Inputs | undefined; event: EventInfo | undefined; github: GitHubApi | undefined }> {
   const env = deps.env ?? process.env;
   const now = deps.now ?? new Date();
@@ -89,7 +84,7 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
     const event = await readEvent(eventName, env.GITHUB_EVENT_PATH, env.GITHUB_REPOSITORY);
     // A pull request that changes hundreds of files will analyse them on worker threads: they start now and
     // load while this thread reads the configuration and the changes (a PR of 500 README edits starts one for nothing).
-    if (mode === 'pr' && changedFileCount(event) >= largeRun()) analysisPool().warm();
+    if (mode === 'pr' && (statedChangedFiles(event.payload) ?? 0) >= largeRun()) analysisPool().warm();
     const settings = await loadSettings(workspace, inputs, core.getInput(INPUT.config) !== '');
     const github = deps.github ?? githubFor(inputs, event, env.GITHUB_API_URL, core.info);
     const context: RunContext = {
