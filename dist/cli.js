@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-ZEJ4FNJV.js";
+} from "./chunks/chunk-AYV3IXJV.js";
 import {
   threadsProblem
 } from "./chunks/chunk-UEWDAZCU.js";

@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-GOP4SJYV.js");
+  const { run } = await import("./chunks/main-H3SVU2KI.js");
   await run();
 }
 await main();

@@ -12,12 +12,16 @@ export type Verdict =
   /** The inventory does not cover these directories: whether it is there is unknown. */
   | { state: 'unknown'; dirs: string[] };
 
-export interface ImageCheck {
+/** The verdicts a rule reports: a command that fails on the image, or one whose presence is unknown. */
+export type Problem = Extract<Verdict, { state: 'missing' | 'not-on-path' | 'unknown' }>;
+
+/** A command of a script that fails, or may fail, on an image it runs on. */
+export interface ImageProblem {
   script: DeployScript;
   command: ScriptCommand;
   image: ScriptImage;
   inventory: ImageInventory;
-  verdict: Verdict;
+  verdict: Problem;
 }
 
 interface InventoryIndex {
@@ -141,13 +145,6 @@ function lookUp(index: InventoryIndex, inventory: ImageInventory, command: Scrip
 function fromScript(script: DeployScript, command: ScriptCommand, verdict: Verdict): Verdict {
   if (command.kind !== 'absolute' && verdict.state === 'unknown' && verdict.dirs.some((dir) => providedByDeployment(script, dir))) return { state: 'skipped', why: 'provided' };
   return verdict;
-}
-
-/** The verdicts a rule reports: a command that fails on the image, or one whose presence is unknown. */
-export type Problem = Extract<Verdict, { state: 'missing' | 'not-on-path' | 'unknown' }>;
-
-export interface ImageProblem extends ImageCheck {
-  verdict: Problem;
 }
 
 function isProblem(verdict: Verdict): verdict is Problem {
