@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-AYV3IXJV.js";
+} from "./chunks/chunk-GY6JG4LE.js";
 import {
   threadsProblem
 } from "./chunks/chunk-UEWDAZCU.js";

@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-H3SVU2KI.js");
+  const { run } = await import("./chunks/main-QEP3KBVR.js");
   await run();
 }
 await main();

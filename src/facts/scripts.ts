@@ -151,7 +151,7 @@ async function readEarly(context: RunContext, facts: FactStore): Promise<Map<str
     const file = await readRepoFile(context.workspace, path);
     read.set(path, file);
     if (!file.ok) continue;
-    for (const piece of fileContent(file.text).pieces) announceShell(piece.text);
+    for (const piece of contentOfRead(file).pieces) announceShell(piece.text);
   }
   return read;
 }
@@ -270,7 +270,7 @@ class Catalogue {
       return content;
     }
     if (render === 'auto' && detectFormat(read.text) === 'shell' && !read.text.startsWith('#!')) return { notScript: true };
-    return fileContent(read.text);
+    return contentOfRead(read);
   }
 
   async discover(): Promise<void> {
@@ -865,9 +865,17 @@ function shebang(text: string): { program: string; column: number }[] {
   return [interpreter, { program: match[2], column: (match.index ?? 0) + match[0].length - match[2].length + 1 }];
 }
 
+/** The content of each file read, made once: readEarly makes it to announce the pieces, loadFile uses it. */
+const readContents = new WeakMap<FileRead, Content>();
+
 /** A script file's content as it runs (a shell script, cloud-config, MIME user data…), positions its own. */
-function fileContent(text: string): Content {
-  return contentOf(text, detectFormat(text), identity, true);
+function contentOfRead(read: Extract<FileRead, { ok: true }>): Content {
+  let content = readContents.get(read);
+  if (!content) {
+    content = contentOf(read.text, detectFormat(read.text), identity, true);
+    readContents.set(read, content);
+  }
+  return content;
 }
 
 function contentOf(text: string, format: Format, map: MapPos, executed: boolean): Content {
