@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-GY6JG4LE.js";
+} from "./chunks/chunk-WMTC37LR.js";
 import {
   threadsProblem
 } from "./chunks/chunk-UEWDAZCU.js";

@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-QEP3KBVR.js");
+  const { run } = await import("./chunks/main-NVDNL527.js");
   await run();
 }
 await main();

@@ -3,8 +3,6 @@ import type { DeployScript, DeployScripts, ImageInventories, ImageInventory, Scr
 
 export type Verdict =
   | { state: 'found'; at: string }
-  /** Not the image's business: the deployment installs it, the script tests for it first, or it is relative to the revision. */
-  | { state: 'skipped'; why: 'provided' | 'guarded' | 'relative' }
   /** An absolute path that is not an executable on the image; `elsewhere`: where the same command is there. */
   | { state: 'missing'; elsewhere?: string }
   /** A bare name that no directory of the PATH in effect holds on the image. */
@@ -13,7 +11,7 @@ export type Verdict =
   | { state: 'unknown'; dirs: string[] };
 
 /** The verdicts a rule reports: a command that fails on the image, or one whose presence is unknown. */
-export type Problem = Extract<Verdict, { state: 'missing' | 'not-on-path' | 'unknown' }>;
+export type Problem = Exclude<Verdict, { state: 'found' }>;
 
 /** A command of a script that fails, or may fail, on an image it runs on. */
 export interface ImageProblem {
@@ -102,12 +100,10 @@ function locate(index: InventoryIndex, name: string, preferred: string[]): strin
   return [...found].sort()[0];
 }
 
-/** The verdicts that depend on the script alone (relative, guarded, provided by its deployment), if any. */
-function scriptVerdict(script: DeployScript, command: ScriptCommand): Verdict | undefined {
-  if (command.kind === 'relative') return { state: 'skipped', why: 'relative' };
-  if (guardedByScript(script, command)) return { state: 'skipped', why: 'guarded' };
-  if (command.kind === 'absolute' ? providedByDeployment(script, command.program) : script.providedNames.includes(command.program)) return { state: 'skipped', why: 'provided' };
-  return undefined;
+/** Not the image's business: relative to the revision, tested for by the script first, or installed by the deployment. */
+function decidedByScript(script: DeployScript, command: ScriptCommand): boolean {
+  if (command.kind === 'relative' || guardedByScript(script, command)) return true;
+  return command.kind === 'absolute' ? providedByDeployment(script, command.program) : script.providedNames.includes(command.program);
 }
 
 /** Commands with the same key get the same verdict from an image (see lookUp). */
@@ -141,14 +137,14 @@ function lookUp(index: InventoryIndex, inventory: ImageInventory, command: Scrip
   return elsewhere ? { state: 'not-on-path', elsewhere } : { state: 'not-on-path' };
 }
 
-/** The image's verdict, seen from the script: a directory its deployment installs holds the application's own commands. */
-function fromScript(script: DeployScript, command: ScriptCommand, verdict: Verdict): Verdict {
-  if (command.kind !== 'absolute' && verdict.state === 'unknown' && verdict.dirs.some((dir) => providedByDeployment(script, dir))) return { state: 'skipped', why: 'provided' };
+/**
+ * The image's verdict as a problem of the script, if it is one: not for a bare name whose lookup meets a folder
+ * the inventory does not cover but the deployment installs (the application's own commands live there).
+ */
+function problemOf(script: DeployScript, command: ScriptCommand, verdict: Verdict): Problem | undefined {
+  if (verdict.state === 'found') return undefined;
+  if (command.kind !== 'absolute' && verdict.state === 'unknown' && verdict.dirs.some((dir) => providedByDeployment(script, dir))) return undefined;
   return verdict;
-}
-
-function isProblem(verdict: Verdict): verdict is Problem {
-  return verdict.state === 'missing' || verdict.state === 'not-on-path' || verdict.state === 'unknown';
 }
 
 const memo = new WeakMap<DeployScripts, WeakMap<ImageInventories, ImageProblem[]>>();
@@ -169,7 +165,7 @@ export function imageProblems(scripts: DeployScripts, inventories: ImageInventor
     const lookupIds = new Map<string, number>();
     const ids = scripts.scripts.map((script) =>
       script.commands.map((command) => {
-        if (scriptVerdict(script, command)) return -1;
+        if (decidedByScript(script, command)) return -1;
         const key = lookUpKey(command);
         let id = lookupIds.get(key);
         if (id === undefined) lookupIds.set(key, (id = lookupIds.size));
@@ -188,8 +184,8 @@ export function imageProblems(scripts: DeployScripts, inventories: ImageInventor
         script.commands.forEach((command, i) => {
           const id = ids[s]![i]!;
           if (id < 0) return;
-          const verdict = fromScript(script, command, (known[id] ??= lookUp(index, inventory, command)));
-          if (isProblem(verdict)) problems.push({ script, command, image, inventory, verdict });
+          const verdict = problemOf(script, command, (known[id] ??= lookUp(index, inventory, command)));
+          if (verdict) problems.push({ script, command, image, inventory, verdict });
         });
       }
     });

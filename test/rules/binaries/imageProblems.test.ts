@@ -58,7 +58,10 @@ function provided(script: DeployScript, path: string): boolean {
 function guarded(script: DeployScript, cmd: ScriptCommand): boolean {
   return script.guards.some((g) => g.file === cmd.file && g.line <= cmd.line && (g.program === cmd.program || base(g.program) === base(cmd.program)));
 }
-function reference(script: DeployScript, cmd: ScriptCommand, inv: ImageInventory): Verdict {
+/** The definition's verdicts: the image's, or skipped when the image has no say. */
+type Judged = Verdict | { state: 'skipped'; why: 'relative' | 'guarded' | 'provided' };
+
+function reference(script: DeployScript, cmd: ScriptCommand, inv: ImageInventory): Judged {
   if (cmd.kind === 'relative') return { state: 'skipped', why: 'relative' };
   if (guarded(script, cmd)) return { state: 'skipped', why: 'guarded' };
   if (cmd.kind === 'absolute' ? provided(script, cmd.program) : script.providedNames.includes(cmd.program)) return { state: 'skipped', why: 'provided' };
