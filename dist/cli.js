@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-WMTC37LR.js";
+} from "./chunks/chunk-4OVUH5RB.js";
 import {
   threadsProblem
-} from "./chunks/chunk-UEWDAZCU.js";
+} from "./chunks/chunk-PTVASCU4.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-NVDNL527.js");
+  const { run } = await import("./chunks/main-L2FEY2KH.js");
   await run();
 }
 await main();

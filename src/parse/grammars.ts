@@ -45,9 +45,73 @@ async function keepingAlive<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The Emscripten module object of the runtime. `Parser.init` hands its options object to Emscripten, which
+ * uses it as the module and puts the wasm exports and memory views on it (flatTree.ts steps tree cursors
+ * through those exports directly).
+ */
+const runtimeModule: Record<string, unknown> = { locateFile: () => wasmPath('runtime') };
+
 function initRuntime(): Promise<void> {
-  runtime ??= keepingAlive(() => Parser.init({ locateFile: () => wasmPath('runtime') }));
+  runtime ??= keepingAlive(() => Parser.init(runtimeModule));
   return runtime;
+}
+
+/** The tree-cursor functions of the loaded runtime, called with a tree's handle (see flatTree.ts). */
+export interface WasmCursorCalls {
+  typeId(tree: number): number;
+  startIndex(tree: number): number;
+  endIndex(tree: number): number;
+  fieldId(tree: number): number;
+  isMissing(tree: number): number;
+  gotoFirstChild(tree: number): number;
+  gotoNextSibling(tree: number): number;
+  gotoParent(tree: number): number;
+  /** Copies the cursor left in the transfer buffer back into the TreeCursor object, so that it can be deleted. */
+  syncCursor(cursor: object): void;
+}
+
+let cursorCalls: WasmCursorCalls | undefined;
+
+const CURSOR_EXPORTS = {
+  typeId: '_ts_tree_cursor_current_node_type_id_wasm',
+  startIndex: '_ts_tree_cursor_start_index_wasm',
+  endIndex: '_ts_tree_cursor_end_index_wasm',
+  fieldId: '_ts_tree_cursor_current_field_id_wasm',
+  isMissing: '_ts_tree_cursor_current_node_is_missing_wasm',
+  gotoFirstChild: '_ts_tree_cursor_goto_first_child_wasm',
+  gotoNextSibling: '_ts_tree_cursor_goto_next_sibling_wasm',
+  gotoParent: '_ts_tree_cursor_goto_parent_wasm',
+} as const;
+
+/** Only valid once a grammar has loaded (every tree comes from one). */
+export function wasmRuntime(): WasmCursorCalls {
+  if (cursorCalls) return cursorCalls;
+  const m = runtimeModule;
+  const missing = [...Object.values(CURSOR_EXPORTS), '_ts_init', 'HEAP32'].filter((k) => m[k] === undefined);
+  if (missing.length > 0) {
+    throw new Error(`web-tree-sitter's runtime does not expose ${missing.join(', ')}: this web-tree-sitter version is not the one deploy-guard pins`);
+  }
+  type Call = (tree: number) => number;
+  const call = (k: keyof typeof CURSOR_EXPORTS): Call => m[CURSOR_EXPORTS[k]] as Call;
+  // The transfer buffer's address; ts_init only writes two constants into it, so calling it again is harmless.
+  const transfer = (m._ts_init as () => number)() >> 2;
+  cursorCalls = {
+    typeId: call('typeId'),
+    startIndex: call('startIndex'),
+    endIndex: call('endIndex'),
+    fieldId: call('fieldId'),
+    isMissing: call('isMissing'),
+    gotoFirstChild: call('gotoFirstChild'),
+    gotoNextSibling: call('gotoNextSibling'),
+    gotoParent: call('gotoParent'),
+    syncCursor(cursor: object): void {
+      const heap = m.HEAP32 as Int32Array; // read each time: growing the wasm memory replaces the view
+      const handles = (cursor as { handles: Int32Array | number[] }).handles;
+      for (let i = 0; i < 4; i++) handles[i] = heap[transfer + i]!;
+    },
+  };
+  return cursorCalls;
 }
 
 /**

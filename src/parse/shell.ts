@@ -1,11 +1,11 @@
 // Shell-script extractor (DESIGN §5.2): which programs a deploy script will execute, which it only
 // tests for, which files it sources, which paths it creates itself, and the PATH each call sees.
 //
-// One tree-sitter bash parse per script. The walk takes the nodes that matter from one
-// `descendantsOfType` call (document order) and rebuilds nesting from their ranges with an explicit
-// stack: no recursion over the tree, so deeply nested input cannot exhaust the JS stack, and far fewer
-// wasm round trips than stepping a TreeCursor over every node. Structure always comes from the
-// grammar; regular expressions only look at single words or at data (cron lines, PATH values).
+// One tree-sitter bash parse per script, copied out of wasm in one pass (flatTree.ts) and then read from
+// JavaScript arrays. The walk takes the nodes that matter in document order and rebuilds nesting from
+// their ranges with an explicit stack: no recursion over the tree, so deeply nested input cannot exhaust
+// the JS stack. Structure always comes from the grammar; regular expressions only look at single words
+// or at data (cron lines, PATH values).
 //
 // Decisions where the brief left a choice (each one has a test):
 // - Variable state follows the text in document order. A function body sees the variables and PATH
@@ -47,7 +47,8 @@
 //   accepts as commands (a stray `fi`), sorted by position, at most 10.
 
 import { posix } from 'node:path';
-import type { Node, Parser, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
+import { FlatTree, type FlatNode as Node } from './flatTree.js';
 import { createParser } from './grammars.js';
 
 export interface ShellCommand {
@@ -737,22 +738,25 @@ class Analyzer {
   }
 
   run(): RawResult {
-    let tree: Tree | null = null;
     try {
-      tree = this.parser.parse(this.src);
+      const tree = this.parser.parse(this.src);
       if (!tree) {
         this.errors.push({ row: 0, col: 0, message: 'the bash parser returned no tree' });
       } else {
-        this.checkErrors = tree.rootNode.hasError;
-        this.walk(tree);
+        let flat: FlatTree;
+        try {
+          flat = new FlatTree(tree, this.src);
+        } finally {
+          tree.delete();
+        }
+        this.checkErrors = flat.hasError;
+        this.walk(flat);
       }
     } catch (err) {
       // Never throw on input: report it where the caller looks for "could not analyse".
       if (this.errors.length < MAX_ERRORS + 1) {
         this.errors.push({ row: 0, col: 0, message: `internal error while analysing: ${err instanceof Error ? err.message : String(err)}` });
       }
-    } finally {
-      tree?.delete();
     }
     const commands = dedupe(
       this.commands
@@ -776,11 +780,10 @@ class Analyzer {
 
   // -- walk ------------------------------------------------------------------------------------------
   //
-  // One `descendantsOfType` call returns every node that matters, in document (pre-)order; nesting is
-  // rebuilt from their ranges with an explicit stack of open nodes. This costs a fraction of a
-  // TreeCursor walk over every node (each cursor step is a wasm round trip) and never recurses.
+  // The nodes that matter, in document (pre-)order, from the flat copy of the tree; nesting is rebuilt
+  // from their ranges with an explicit stack of open nodes, so the walk never recurses.
 
-  private walk(tree: Tree): void {
+  private walk(tree: FlatTree): void {
     const nodes = tree.rootNode.descendantsOfType(WALK_TYPES);
     const stack: Open[] = [];
     for (const node of nodes) {
@@ -914,27 +917,13 @@ class Analyzer {
   }
 
   /** MISSING nodes (only looked for when the tree has errors). */
-  private findMissing(tree: Tree): void {
-    const c: TreeCursor = tree.walk();
-    try {
-      let depth = 0;
-      let found = 0;
-      for (;;) {
-        if (c.nodeIsMissing && found++ < MAX_ERRORS) {
-          this.error(c.startPosition.row, c.startPosition.column, `missing "${c.nodeType}"`);
-        }
-        if (c.gotoFirstChild()) {
-          depth++;
-          continue;
-        }
-        while (!c.gotoNextSibling()) {
-          if (depth === 0 || !c.gotoParent()) return;
-          depth--;
-        }
-        if (depth === 0) return;
-      }
-    } finally {
-      c.delete();
+  private findMissing(tree: FlatTree): void {
+    let found = 0;
+    for (let i = 0; i < tree.count && found < MAX_ERRORS; i++) {
+      if (tree.missing?.[i] !== 1) continue;
+      found++;
+      const { row, column } = tree.position(tree.start[i]!);
+      this.error(row, column, `missing "${tree.typeName(i)}"`);
     }
   }
 

@@ -7,7 +7,8 @@
 // stack of frames (block / attribute / object element / string); the few interesting expressions
 // (user_data, module source, provisioner inline, ...) are then read from their own small subtrees.
 // Nothing recurses on the input's nesting: every descent is a cursor loop or an explicit stack.
-import type { Node, Parser, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
+import { FlatTree, type FlatCursor as TreeCursor, type FlatNode as Node } from './flatTree.js';
 import { createParser } from './grammars.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -243,26 +244,19 @@ export function analyseTerraformWith(parser: Parser, text: string, options?: { f
     result.parseErrors.push({ line: 1, column: 1, message: 'input is not text' });
     return result;
   }
-  let tree: Tree | null = null;
   try {
-    tree = parser.parse(text);
-    if (!tree) {
+    const flat = flatParse(parser, text, (tree) => tree.rootNode.hasError || mayHoldTerraformFacts(text));
+    if (flat === null) {
       result.parseErrors.push({ line: 1, column: 1, message: 'the HCL parser returned no tree' });
       return result;
     }
     // Without a word any fact needs, the walk could only report parse errors, and a tree without an ERROR
     // or MISSING node has none: most files of a repository need no walk at all.
-    if (tree.rootNode.hasError || mayHoldTerraformFacts(text)) new Extractor(text, fileContext(options?.fileName), result).run(tree);
+    if (flat) new Extractor(text, fileContext(options?.fileName), result).run(flat);
   } catch (error) {
     // A bug here must not take the whole run down; report it where the caller looks for problems.
     parserPromise = undefined; // the wasm instance may be in a bad state: take a fresh parser next time
     result.parseErrors.push({ line: 1, column: 1, message: `internal error while analysing: ${errorMessage(error)}` });
-  } finally {
-    try {
-      tree?.delete();
-    } catch {
-      // ignore
-    }
   }
   sortByPosition(result.amis);
   sortByPosition(result.modules);
@@ -329,9 +323,8 @@ export async function renderTemplateFile(text: string): Promise<RenderedTemplate
     out.parseErrors.push({ line: 1, column: 1, message: `HCL grammar unavailable: ${errorMessage(error)}` });
     return out;
   }
-  let tree: Tree | null = null;
   try {
-    tree = parser.parse(wrapped);
+    const tree = flatParse(parser, wrapped, () => true);
     if (!tree) return out;
     const heredoc = findFirst(tree.rootNode, 'heredoc_template');
     const lines = new LineIndex(wrapped);
@@ -346,14 +339,22 @@ export async function renderTemplateFile(text: string): Promise<RenderedTemplate
   } catch (error) {
     parserPromise = undefined;
     out.parseErrors.push({ line: 1, column: 1, message: `internal error while rendering: ${errorMessage(error)}` });
-  } finally {
-    try {
-      tree?.delete();
-    } catch {
-      // ignore
-    }
   }
   return out;
+}
+
+/**
+ * Parses text and, when `wanted` says the tree will be walked, copies it out of wasm (flatTree.ts); the wasm
+ * tree is freed either way. null when the parser returned no tree, false when the tree was not wanted.
+ */
+function flatParse(parser: Parser, text: string, wanted: (tree: { rootNode: { hasError: boolean } }) => boolean): FlatTree | null | false {
+  const tree = parser.parse(text);
+  if (!tree) return null;
+  try {
+    return wanted(tree) ? new FlatTree(tree, text) : false;
+  } finally {
+    tree.delete();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -510,51 +511,46 @@ function templateParts(text: string, node: Node): TemplateParts {
   let openIdEnd = -1;
   let closeIdStart = -1;
   const c = node.walk();
-  try {
-    let depth = 0;
-    if (!c.gotoFirstChild()) {
-      parts.cs = node.startIndex;
-      parts.ce = node.endIndex;
-      return parts;
-    }
-    depth = 1;
-    outer: for (;;) {
-      const t = c.nodeType;
-      let descend = false;
-      if (depth === 1) {
-        switch (t) {
-          case 'quoted_template_start':
-            parts.cs = c.endIndex;
-            break;
-          case 'quoted_template_end':
-            if (parts.ce < 0) parts.ce = c.startIndex;
-            break;
-          case 'heredoc_start':
-            parts.heredoc = true;
-            parts.quoted = false;
-            parts.flush = c.endIndex - c.startIndex === 3;
-            break;
-          case 'heredoc_identifier':
-            if (openIdEnd < 0) openIdEnd = c.endIndex;
-            else closeIdStart = c.startIndex;
-            break;
-        }
-      }
-      if (t === 'template_interpolation') parts.holes.push(holeFromCursor(c, true));
-      else if (CTRL_TYPES.has(t)) parts.holes.push(holeFromCursor(c, false));
-      else if (t === 'template_directive' || t === 'template_if' || t === 'template_for') descend = true;
-      if (descend && c.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
-      for (;;) {
-        if (c.gotoNextSibling()) continue outer;
-        if (depth <= 1 || !c.gotoParent()) break outer;
-        depth--;
+  if (!c.gotoFirstChild()) {
+    parts.cs = node.startIndex;
+    parts.ce = node.endIndex;
+    return parts;
+  }
+  let depth = 1;
+  outer: for (;;) {
+    const t = c.nodeType;
+    let descend = false;
+    if (depth === 1) {
+      switch (t) {
+        case 'quoted_template_start':
+          parts.cs = c.endIndex;
+          break;
+        case 'quoted_template_end':
+          if (parts.ce < 0) parts.ce = c.startIndex;
+          break;
+        case 'heredoc_start':
+          parts.heredoc = true;
+          parts.quoted = false;
+          parts.flush = c.endIndex - c.startIndex === 3;
+          break;
+        case 'heredoc_identifier':
+          if (openIdEnd < 0) openIdEnd = c.endIndex;
+          else closeIdStart = c.startIndex;
+          break;
       }
     }
-  } finally {
-    c.delete();
+    if (t === 'template_interpolation') parts.holes.push(holeFromCursor(c, true));
+    else if (CTRL_TYPES.has(t)) parts.holes.push(holeFromCursor(c, false));
+    else if (t === 'template_directive' || t === 'template_if' || t === 'template_for') descend = true;
+    if (descend && c.gotoFirstChild()) {
+      depth++;
+      continue;
+    }
+    for (;;) {
+      if (c.gotoNextSibling()) continue outer;
+      if (depth <= 1 || !c.gotoParent()) break outer;
+      depth--;
+    }
   }
   if (parts.heredoc) {
     const nl = openIdEnd >= 0 ? text.indexOf('\n', openIdEnd) : -1;
@@ -807,14 +803,10 @@ function pathHole(text: string, hole: Hole): string | undefined {
 
 function findFirst(root: Node, type: string): Node | null {
   const c = root.walk();
-  try {
-    for (;;) {
-      if (c.nodeType === type) return c.currentNode;
-      if (c.gotoFirstChild()) continue;
-      while (!c.gotoNextSibling()) if (!c.gotoParent()) return null;
-    }
-  } finally {
-    c.delete();
+  for (;;) {
+    if (c.nodeType === type) return c.currentNode;
+    if (c.gotoFirstChild()) continue;
+    while (!c.gotoNextSibling()) if (!c.gotoParent()) return null;
   }
 }
 
@@ -859,16 +851,12 @@ function collectErrors(
 ): void {
   if (!root.hasError) return;
   const c = root.walk();
-  try {
-    for (;;) {
-      if ((c.nodeType === 'ERROR' || c.nodeIsMissing) && out.length < MAX_PARSE_ERRORS) {
-        out.push(errorEntry(c, text, lines, lineShift));
-      }
-      if (c.gotoFirstChild()) continue;
-      while (!c.gotoNextSibling()) if (!c.gotoParent()) return;
+  for (;;) {
+    if ((c.nodeType === 'ERROR' || c.nodeIsMissing) && out.length < MAX_PARSE_ERRORS) {
+      out.push(errorEntry(c, text, lines, lineShift));
     }
-  } finally {
-    c.delete();
+    if (c.gotoFirstChild()) continue;
+    while (!c.gotoNextSibling()) if (!c.gotoParent()) return;
   }
 }
 
@@ -969,29 +957,25 @@ class Extractor {
     this.lines = new LineIndex(text);
   }
 
-  run(tree: Tree): void {
+  run(tree: FlatTree): void {
     const c = tree.walk();
-    const checkErrors = tree.rootNode.hasError;
-    try {
-      let depth = 0;
-      let descend = this.enter(c, 0, checkErrors);
-      outer: for (;;) {
-        if (descend && c.gotoFirstChild()) {
-          depth++;
-          descend = this.enter(c, depth, checkErrors);
-          continue;
-        }
-        for (;;) {
-          if (c.gotoNextSibling()) {
-            descend = this.enter(c, depth, checkErrors);
-            continue outer;
-          }
-          if (!c.gotoParent()) break outer;
-          depth--;
-        }
+    const checkErrors = tree.hasError;
+    let depth = 0;
+    let descend = this.enter(c, 0, checkErrors);
+    outer: for (;;) {
+      if (descend && c.gotoFirstChild()) {
+        depth++;
+        descend = this.enter(c, depth, checkErrors);
+        continue;
       }
-    } finally {
-      c.delete();
+      for (;;) {
+        if (c.gotoNextSibling()) {
+          descend = this.enter(c, depth, checkErrors);
+          continue outer;
+        }
+        if (!c.gotoParent()) break outer;
+        depth--;
+      }
     }
     this.popTo(0);
   }
