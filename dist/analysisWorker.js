@@ -4,7 +4,7 @@ import {
   MAIN,
   loadLanguage,
   runInProcess
-} from "./chunks/chunk-PTVASCU4.js";
+} from "./chunks/chunk-CKFCDSGU.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/parse/analysisWorker.ts

@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-4OVUH5RB.js";
+} from "./chunks/chunk-3WFMMTRL.js";
 import {
   threadsProblem
-} from "./chunks/chunk-PTVASCU4.js";
+} from "./chunks/chunk-CKFCDSGU.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-L2FEY2KH.js");
+  const { run } = await import("./chunks/main-FMR2UMFV.js");
   await run();
 }
 await main();

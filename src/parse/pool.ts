@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyseAppspec, type AppspecAnalysis } from './appspec.js';
 import { analyseShell, type ShellAnalysis, type ShellOptions } from './shell.js';
-import { analyseTerraform, type TerraformAnalysis } from './terraform.js';
+import { analyseTerraform, terraformDialect, type TerraformAnalysis } from './terraform.js';
 
 export type AnalysisJob =
   | { kind: 'terraform'; text: string; options: { fileName?: string } }
@@ -88,13 +88,16 @@ export async function runInProcess(job: AnalysisJob): Promise<unknown> {
 /**
  * Jobs by kind and options, then by text. The text itself is the inner key: a string caches its hash, so the
  * announcement and the request of one file's text hash it once and compare it by identity, where a key built
- * by concatenation copied and hashed every text (a large run has 5,000 of them) on every call.
+ * by concatenation copied and hashed every text (a large run has 5,000 of them) on every call. A Terraform
+ * file's name only selects the dialect it is read in, so files with the same text and dialect (a module's
+ * versions.tf copied into 200 modules) share one analysis.
  */
 class Jobs {
   private readonly byOptions = new Map<string, Map<string, Entry>>();
 
   private texts(job: AnalysisJob, create: boolean): Map<string, Entry> | undefined {
-    const kind = `${job.kind}\0${JSON.stringify(job.options)}`;
+    const options = job.kind === 'terraform' ? terraformDialect(job.options.fileName) : JSON.stringify(job.options);
+    const kind = `${job.kind}\0${options}`;
     let texts = this.byOptions.get(kind);
     if (!texts && create) this.byOptions.set(kind, (texts = new Map()));
     return texts;

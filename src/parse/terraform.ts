@@ -252,7 +252,7 @@ export function analyseTerraformWith(parser: Parser, text: string, options?: { f
     }
     // Without a word any fact needs, the walk could only report parse errors, and a tree without an ERROR
     // or MISSING node has none: most files of a repository need no walk at all.
-    if (flat) new Extractor(text, fileContext(options?.fileName), result).run(flat);
+    if (flat) new Extractor(text, terraformDialect(options?.fileName), result).run(flat);
   } catch (error) {
     // A bug here must not take the whole run down; report it where the caller looks for problems.
     parserPromise = undefined; // the wasm instance may be in a bad state: take a fresh parser next time
@@ -382,7 +382,11 @@ function sortByPosition(items: { line: number; column: number }[]): void {
   items.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-function fileContext(fileName: string | undefined): string {
+/**
+ * The dialect a file is read in, from its name: the only thing the name changes in an analysis, so two files
+ * with the same text and dialect have the same analysis (the analysis pool keys Terraform jobs by it).
+ */
+export function terraformDialect(fileName: string | undefined): 'tfvars' | 'packer' | 'terragrunt' | 'terraform' {
   if (!fileName) return 'tfvars';
   const base = fileName.replace(/\\/g, '/').split('/').pop()?.toLowerCase() ?? '';
   if (base.endsWith('.tfvars') || base.endsWith('.tfvars.json') || base.endsWith('.pkrvars.hcl')) return 'tfvars';

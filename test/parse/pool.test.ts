@@ -205,6 +205,26 @@ describe('AnalysisPool', () => {
     expect(await pool.analyse(withPath)).not.toEqual(await pool.analyse(plain));
   });
 
+  it('analyses one Terraform text once per dialect, whichever files hold it', async () => {
+    const calls: string[] = [];
+    const counting = async (job: AnalysisJob) => {
+      calls.push((job.options as { fileName?: string }).fileName ?? '');
+      return runInProcess(job);
+    };
+    const { pool, fakes } = poolWith(1, { answer: counting, run: counting });
+    // a top-level AMI is a variable value in a .tfvars file and something else in a .tf file: the
+    // dialect changes the analysis, the folder does not
+    const text = 'ami_id = "ami-0123456789abcdef0"\nlocals {\n  ami = "ami-0fedcba9876543210"\n}\n';
+    const names = ['modules/a/versions.tf', 'modules/b/versions.tf', 'envs/prod/main.tf', 'envs/prod/prod.tfvars'];
+    for (const name of names) pool.prefetch(tf(text, name));
+    await flush();
+    for (let id = fakes[0]!.claim(); id !== undefined; id = fakes[0]!.claim()) await fakes[0]!.finish(id);
+    const results = await Promise.all(names.map((name) => pool.analyse(tf(text, name))));
+    expect(calls.length).toBe(2); // one for the three .tf files, one for the .tfvars file
+    for (const [i, name] of names.entries()) expect(results[i], name).toEqual(await runInProcess(tf(text, name)));
+    expect(results[3]).not.toEqual(results[0]);
+  });
+
   it("tells a worker's answer without claiming the job, so the caller still gets it once", async () => {
     const calls: string[] = [];
     const counting = async (job: AnalysisJob) => {
