@@ -3,7 +3,7 @@
 //
 //   node bench/run.mjs                       everything at scale 1 (3,000 .tf files, 1,500 scripts, 500 merges)
 //   node bench/run.mjs --scale 0.1           a quick run on a tenth of the repository
-//   node bench/run.mjs --only typical,cold   some parts: worst, typical, cold, floor, shellcheck, aws
+//   node bench/run.mjs --only typical,cold   some parts: worst, typical, cached, cold, floor, shellcheck, aws
 //   options: --runs 5 --warmup 1 --shellcheck-runs 1 --seed 7 --no-build --json <file>
 //            --threads 1   (DEPLOY_GUARD_THREADS for the action: 1 = the main thread only)
 //            --aws-amis 1000 --aws-regions 4 --aws-delay 50
@@ -22,7 +22,7 @@ import { BENCH_DIR, DEFAULT_SEED, generateRepo } from './generate.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SNAPSHOT = join(BENCH_DIR, 'snapshot');
 const BUILD = join(SNAPSHOT, 'bench-build');
-const PARTS = ['worst', 'typical', 'cold', 'floor', 'shellcheck', 'aws'];
+const PARTS = ['worst', 'typical', 'cached', 'cold', 'floor', 'shellcheck', 'aws'];
 
 export const TARGETS = {
   worstOverFloor: 1.5,
@@ -180,14 +180,42 @@ function pullRequestEvent(summary, branch) {
   };
 }
 
-async function actionOnce(summary, branch, github, threads) {
+/**
+ * The analysis cache a team's pull requests restore: written by the scheduled audit of the default branch
+ * (examples/workflows/audit.yml). The docs branch differs from the base only in documentation, so its audit
+ * analyses every deploy-relevant file as the base has it. Not timed.
+ */
+async function fillAnalysisCache(summary, github) {
+  const dir = join(BENCH_DIR, `analysis-cache-s${summary.scale}`);
+  rmSync(dir, { recursive: true, force: true });
+  const saved = join(dir, 'saved');
+  const run = await runAction({
+    workspace: summary.branches.docs.dir,
+    eventName: 'schedule',
+    event: { repository: { name: 'infra', owner: { login: 'acme' } } },
+    inputs: { 'audit-issue': 'false', 'cache-dir': saved },
+    env: { GITHUB_API_URL: github.url },
+  });
+  if (!existsSync(join(saved, 'deploy-guard-analyses.jsonl'))) throw new Error(`the audit wrote no analysis cache (exit ${run.code}):\n${run.stdout.slice(-2000)}`);
+  let restores = 0;
+  // Every measured run starts from the saved cache, as a job that restored it with actions/cache.
+  return () => {
+    const restored = join(dir, `run-${restores++}`);
+    cpSync(saved, restored, { recursive: true });
+    return restored;
+  };
+}
+
+async function actionOnce(summary, branch, github, threads, cacheDir) {
   const probe = rssProbe();
   const event = pullRequestEvent(summary, branch);
+  const inputs = cacheDir ? { 'cache-dir': cacheDir() } : {};
   const started = performance.now();
   const run = await runAction({
     workspace: summary.branches[branch].dir,
     eventName: 'pull_request',
     event,
+    inputs,
     env: { GITHUB_API_URL: github.url, ...probe.env, ...(threads ? { DEPLOY_GUARD_THREADS: threads } : {}) },
   });
   const ms = performance.now() - started;
@@ -378,6 +406,7 @@ function printReport(result) {
   const outcome = (details) => (details ? `${details.result}: ${details.errors} error(s), ${details.warnings} warning(s)${details.internalErrors?.length ? `, ${details.internalErrors.length} INTERNAL ERROR(S)` : ''}` : '');
   if (figures.worst) row('action, every file changed (worst case)', figures.worst, outcome(figures.worst.details));
   if (figures.typical) row(`action, typical PR (${summary.typicalFiles.length} files)`, figures.typical, outcome(figures.typical.details));
+  if (figures.cached) row(`action, typical PR, analysis cache restored`, figures.cached, outcome(figures.cached.details));
   if (figures.cold) row('action, no deploy-relevant change (cold start)', figures.cold, outcome(figures.cold.details));
   if (figures.floor) {
     const d = figures.floor.details;
@@ -413,6 +442,7 @@ export function evaluateTargets(figures) {
   const shellcheckOverAction = ratio(figures.shellcheck, figures.worst);
   if (shellcheckOverAction !== undefined) targets.push({ name: 'ShellCheck / action (worst case)', value: `${shellcheckOverAction.toFixed(1)} ×`, target: `≥ ${TARGETS.shellcheckOverAction} ×`, ok: shellcheckOverAction >= TARGETS.shellcheckOverAction, ratio: shellcheckOverAction });
   if (figures.typical) targets.push({ name: 'typical PR wall', value: fmtMs(figures.typical.medianMs), target: `≤ ${fmtMs(TARGETS.typicalMs)}`, ok: figures.typical.medianMs <= TARGETS.typicalMs });
+  if (figures.cached) targets.push({ name: 'typical PR wall, analysis cache restored', value: fmtMs(figures.cached.medianMs), target: `≤ ${fmtMs(TARGETS.typicalMs)}`, ok: figures.cached.medianMs <= TARGETS.typicalMs });
   if (figures.cold) targets.push({ name: 'cold start wall', value: fmtMs(figures.cold.medianMs), target: `≤ ${fmtMs(TARGETS.coldMs)}`, ok: figures.cold.medianMs <= TARGETS.coldMs });
   if (figures.worst) targets.push({ name: 'peak RSS, worst case', value: fmtMb(figures.worst.rssMb), target: `≤ ${TARGETS.rssMb} MB`, ok: figures.worst.rssMb <= TARGETS.rssMb });
   if (figures.aws) {
@@ -439,6 +469,10 @@ async function main() {
   try {
     if (wants('worst')) figures.worst = await measure('action, worst case', options, () => actionOnce(summary, 'everything', github, options.threads));
     if (wants('typical')) figures.typical = await measure('action, typical PR', options, () => actionOnce(summary, 'typical', github, options.threads));
+    if (wants('cached')) {
+      const restore = await fillAnalysisCache(summary, github);
+      figures.cached = await measure('action, typical PR, analysis cache restored', options, () => actionOnce(summary, 'typical', github, options.threads, restore));
+    }
     if (wants('cold')) figures.cold = await measure('action, cold start', options, () => actionOnce(summary, 'docs', github, options.threads));
     if (wants('floor')) figures.floor = await measure('floor', options, () => nodeOnce(join(BUILD, 'floor.mjs'), [summary.branches.everything.dir], ROOT));
     if (wants('shellcheck')) {

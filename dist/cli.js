@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-3WFMMTRL.js";
+} from "./chunks/chunk-XHRFWNUZ.js";
 import {
   threadsProblem
-} from "./chunks/chunk-CKFCDSGU.js";
+} from "./chunks/chunk-DO255PPH.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -1,7 +1,8 @@
 // Bundles the action (dist/index.js), the CLI (dist/cli.js) and their parsing worker (dist/analysisWorker.js) as ESM for node24, copies the wasm
 // grammars next to them, and regenerates the shipped JSON Schema of the configuration file.
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -75,5 +76,20 @@ if (!schemaOnly) {
   ]) {
     await copyFile(packageFile(pkg, file), join(dist, file));
   }
+  await writeFile(join(dist, 'analysis-build.txt'), `${await analysisBuild()}\n`);
+}
+
+/**
+ * The build of the analyses for the analysis cache (src/parse/analysisCache.ts): a hash of every bundled file
+ * and grammar, so that a cache written by any other build is never read.
+ */
+async function analysisBuild() {
+  const hash = createHash('sha256');
+  const files = [];
+  for (const dir of ['', 'chunks']) {
+    for (const name of await readdir(join(dist, dir))) if (/\.(js|wasm)$/.test(name)) files.push(dir ? `${dir}/${name}` : name);
+  }
+  for (const file of files.sort()) hash.update(file).update('\0').update(await readFile(join(dist, file))).update('\0');
+  return hash.digest('base64url');
 }
 await writeSchema();

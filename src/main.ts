@@ -1,6 +1,6 @@
 // The GitHub Action: read inputs once, run the engine, render the report. The only place that calls setFailed.
 import { mkdir, realpath, rename, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import * as core from '@actions/core';
 import { ConfigurationError } from './config/errors.js';
@@ -12,7 +12,8 @@ import { runChecks, unevaluatedReport, type RunOptions } from './engine/run.js';
 import { Journal, type EventInfo, type RunContext } from './facts/context.js';
 import type { GitHubApi } from './facts/github.js';
 import type { Mode, RunReport } from './model.js';
-import { analysisCounts, analysisPool, largeRun, threadsProblem } from './parse/pool.js';
+import { AnalysisCache, analysisBuild } from './parse/analysisCache.js';
+import { analysisCounts, analysisPool, largeRun, threadsProblem, useAnalysisCache } from './parse/pool.js';
 import { buildAnnotations } from './report/annotations.js';
 import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
@@ -68,6 +69,25 @@ async function writeReportFile(path: string, content: unknown, workspace: string
   await rename(temporary, path);
 }
 
+/** The analysis cache of the cache-dir input, in use for this process's analyses. */
+function openCache(dir: string): AnalysisCache {
+  const cache = new AnalysisCache(dir, analysisBuild());
+  if (cache.problem) logger.info(`Analysis cache: ${cache.problem}.`);
+  useAnalysisCache(cache);
+  return cache;
+}
+
+/** Adds this run's analyses to the cache; a cache that cannot be written costs the next run time, nothing else. */
+function saveCache(cache: AnalysisCache): void {
+  const { read, added, unreadable } = cache.counts;
+  logger.debug(`analysis cache ${cache.file}: ${read} analyses read, ${added} added${unreadable ? `, ${unreadable} unreadable (analysed again)` : ''}`);
+  try {
+    cache.save();
+  } catch (error) {
+    logger.warning(`deploy-guard could not write its analysis cache ${cache.file}: ${error instanceof Error ? error.message : String(error)}. The next run analyses these files again; check that cache-dir names a folder this job can write.`);
+  }
+}
+
 async function execute(deps: ActionDependencies): Promise<{ report: RunReport; inputs: Inputs | undefined; event: EventInfo | undefined; github: GitHubApi | undefined }> {
   const env = deps.env ?? process.env;
   const now = deps.now ?? new Date();
@@ -81,6 +101,7 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
     if (threads) logger.warning(threads);
     mode = inputs.mode === 'auto' ? modeFor(inputs, eventName) : inputs.mode;
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
+    const cache = inputs.cacheDir ? openCache(resolve(workspace, inputs.cacheDir)) : undefined;
     const event = await readEvent(eventName, env.GITHUB_EVENT_PATH, env.GITHUB_REPOSITORY);
     // A pull request that changes hundreds of files will analyse them on worker threads: they start now and
     // load while this thread reads the configuration and the changes (a PR of 500 README edits starts one for nothing).
@@ -101,6 +122,7 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
     const report = await runChecks(context, deps);
     const analysed = analysisCounts();
     if (analysed) logger.debug(`analysis: ${analysed.main} file(s) on the main thread, ${analysed.workers} on worker threads`);
+    if (cache) saveCache(cache);
     return { report, inputs, event, github };
   } catch (error) {
     if (error instanceof ConfigurationError) return { report: unevaluatedReport(mode, error, now, VERSION), inputs, event: undefined, github: undefined };

@@ -17,6 +17,7 @@ export const INPUT = {
   reportFile: 'report-file',
   sarifFile: 'sarif-file',
   auditIssue: 'audit-issue',
+  cacheDir: 'cache-dir',
 } as const;
 
 export const OUTPUT = {
@@ -85,5 +86,7 @@ export function readInputs(read: Reader): Inputs {
   if (sarifFile) inputs.sarifFile = sarifFile;
   const auditIssue = get(INPUT.auditIssue);
   if (auditIssue) inputs.auditIssue = strictBoolean(INPUT.auditIssue, auditIssue);
+  const cacheDir = get(INPUT.cacheDir);
+  if (cacheDir) inputs.cacheDir = cacheDir;
   return inputs;
 }

@@ -30,6 +30,8 @@ export interface Inputs {
   reportFile?: string;
   sarifFile?: string;
   auditIssue: boolean;
+  /** Folder of the analysis cache kept across runs (see parse/analysisCache.ts); none when unset. */
+  cacheDir?: string;
 }
 
 export interface Settings {

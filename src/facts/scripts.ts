@@ -10,9 +10,9 @@ import picomatch from 'picomatch';
 import { DEFAULT_SCRIPT_GLOBS } from '../config/settings.js';
 import type { AppspecFiles } from '../parse/appspec.js';
 import { analyseCloudInit, isCloudConfig } from '../parse/cloudInit.js';
-import { announceAppspec, announceShell, answeredShell, largeRun, pooledAppspec, pooledShell } from '../parse/pool.js';
+import { announceAppspec, announceShell, answeredShell, largeRun, pooledAppspec, pooledShell, pooledTerraform } from '../parse/pool.js';
 import { SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
-import { analyseTerraform, mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript } from '../parse/terraform.js';
+import { mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript } from '../parse/terraform.js';
 import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
 import { Beside } from './beside.js';
 import type { RunContext } from './context.js';
@@ -1037,7 +1037,7 @@ export function expandPath(path: string[], base: string[]): string[] {
 /** AMI ids in a file's version; undefined when it could not be read (counted as changed: check more, not less). */
 async function amisOf(blob: Blob | undefined, path: string): Promise<string[] | undefined> {
   if (!blob?.ok) return undefined;
-  const analysis = await analyseTerraform(blob.text, { fileName: path });
+  const analysis = await pooledTerraform(blob.text, { fileName: path });
   return analysis.amis.map((ref) => ref.ami);
 }
 

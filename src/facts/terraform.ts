@@ -2,8 +2,8 @@
 import { dirname, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings.js';
-import { analysisPool, announceTerraform, largeRun, pooledTerraform } from '../parse/pool.js';
-import { analyseTerraform, analyseTerraformWith, emptyAnalysis, hasUnicodeEscape, loadTerraformParser, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
+import { analysisPool, announceTerraform, largeRun, pooledTerraform, terraformNow } from '../parse/pool.js';
+import { emptyAnalysis, hasUnicodeEscape, loadTerraformParser, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
 import { Beside } from './beside.js';
 import type { RunContext } from './context.js';
 import { filesWithoutMatch } from './git.js';
@@ -232,7 +232,7 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
     if (text === undefined) return Promise.resolve(files.get(path)?.analysis.embeddedScripts ?? []);
     let pending = parsedLater.get(path);
     if (!pending) {
-      pending = analyseTerraform(text, { fileName: path }).then((analysis) => analysis.embeddedScripts);
+      pending = pooledTerraform(text, { fileName: path }).then((analysis) => analysis.embeddedScripts);
       parsedLater.set(path, pending);
     }
     return pending;
@@ -349,5 +349,5 @@ export async function gatherTerraform(
   unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (lazyTexts.size === 0) return buildIndex(ordered, unreadable, context.settings, deferred);
   const parser = await (parserLoad ?? loadTerraformParser());
-  return buildIndex(ordered, unreadable, context.settings, deferred, { texts: lazyTexts, parse: (path, text) => analyseTerraformWith(parser, text, { fileName: path }) });
+  return buildIndex(ordered, unreadable, context.settings, deferred, { texts: lazyTexts, parse: (path, text) => terraformNow(parser, text, { fileName: path }) });
 }

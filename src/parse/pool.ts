@@ -12,9 +12,11 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Parser } from 'web-tree-sitter';
+import type { AnalysisCache } from './analysisCache.js';
 import { analyseAppspec, type AppspecAnalysis } from './appspec.js';
 import { analyseShell, type ShellAnalysis, type ShellOptions } from './shell.js';
-import { analyseTerraform, terraformDialect, type TerraformAnalysis } from './terraform.js';
+import { analyseTerraform, analyseTerraformWith, terraformDialect, type TerraformAnalysis } from './terraform.js';
 
 export type AnalysisJob =
   | { kind: 'terraform'; text: string; options: { fileName?: string } }
@@ -85,6 +87,12 @@ export async function runInProcess(job: AnalysisJob): Promise<unknown> {
   }
 }
 
+/** The kind of a job and the options that change its analysis: with the text, what identifies the analysis. */
+export function jobKind(job: AnalysisJob): string {
+  const options = job.kind === 'terraform' ? terraformDialect(job.options.fileName) : JSON.stringify(job.options);
+  return `${job.kind}\0${options}`;
+}
+
 /**
  * Jobs by kind and options, then by text. The text itself is the inner key: a string caches its hash, so the
  * announcement and the request of one file's text hash it once and compare it by identity, where a key built
@@ -96,8 +104,7 @@ class Jobs {
   private readonly byOptions = new Map<string, Map<string, Entry>>();
 
   private texts(job: AnalysisJob, create: boolean): Map<string, Entry> | undefined {
-    const options = job.kind === 'terraform' ? terraformDialect(job.options.fileName) : JSON.stringify(job.options);
-    const kind = `${job.kind}\0${options}`;
+    const kind = jobKind(job);
     let texts = this.byOptions.get(kind);
     if (!texts && create) this.byOptions.set(kind, (texts = new Map()));
     return texts;
@@ -128,15 +135,29 @@ export class AnalysisPool {
   private started = false;
   private nextId = 1;
   private waiting = 0;
-  private readonly run: (job: AnalysisJob) => Promise<unknown>;
+  private readonly runJob: (job: AnalysisJob) => Promise<unknown>;
+  /** Analyses kept across runs (the cache-dir input): a job found there is neither announced nor run. */
+  cache: AnalysisCache | undefined;
 
   constructor(private readonly options: PoolOptions) {
-    this.run = options.run ?? runInProcess;
+    this.runJob = options.run ?? runInProcess;
+  }
+
+  /** Runs a job on this thread, and keeps its analysis in the cache. */
+  private run(job: AnalysisJob): Promise<unknown> {
+    return this.kept(job, this.runJob(job));
+  }
+
+  private kept(job: AnalysisJob, result: Promise<unknown>): Promise<unknown> {
+    const cache = this.cache;
+    if (cache) void result.then((value) => cache.put(jobKind(job), job.text, value), () => undefined);
+    return result;
   }
 
   /** Announces a job the caller will ask for with `analyse`; with enough of them, workers start on them. */
   prefetch(job: AnalysisJob): void {
     if (this.options.workers <= 0 || this.nextId >= MAX_JOBS) return;
+    if (this.cache?.has(jobKind(job), job.text)) return;
     const known = this.entries.get(job);
     if (known) {
       known.claims++;
@@ -166,7 +187,10 @@ export class AnalysisPool {
   /** The analysis of a job: an announced one from whichever thread claims it, any other on this thread. */
   analyse(job: AnalysisJob): Promise<unknown> {
     const entry = this.entries.get(job);
-    if (!entry) return this.run(job);
+    if (!entry) {
+      const stored = this.cache?.get(jobKind(job), job.text);
+      return stored === undefined ? this.run(job) : Promise.resolve(stored);
+    }
     if (--entry.claims <= 0) this.entries.delete(job);
     if (entry.settled) return entry.result;
     if (Atomics.compareExchange(this.claimed, entry.id, FREE, MAIN) === FREE) {
@@ -184,7 +208,20 @@ export class AnalysisPool {
    * one analysis what to announce next. Undefined for a job not announced (or already taken by its caller).
    */
   answered(job: AnalysisJob): Promise<unknown> | undefined {
-    return this.entries.get(job)?.result;
+    const entry = this.entries.get(job);
+    if (entry) return entry.result;
+    const stored = this.cache?.get(jobKind(job), job.text);
+    return stored === undefined ? undefined : Promise.resolve(stored);
+  }
+
+  /** A job's analysis made synchronously by `make` on this thread, unless the cache has it. */
+  analyseNow<T>(job: AnalysisJob, make: () => T): T {
+    const cache = this.cache;
+    const stored = cache?.get(jobKind(job), job.text);
+    if (stored !== undefined) return stored as T;
+    const value = make();
+    cache?.put(jobKind(job), job.text, value);
+    return value;
   }
 
   /** Which thread ran the jobs (tests and diagnostics): main, or a worker. */
@@ -234,7 +271,7 @@ export class AnalysisPool {
     const entry = this.byId.get(reply.id);
     if (!entry || entry.settled) return;
     // A job the worker failed is run here: the same failure then surfaces where it would have without workers.
-    this.settleFrom(entry, reply.ok ? Promise.resolve(reply.value) : this.run(entry.job), reply.ok);
+    this.settleFrom(entry, reply.ok ? this.kept(entry.job, Promise.resolve(reply.value)) : this.run(entry.job), reply.ok);
   }
 
   private settleFrom(entry: Entry, value: Promise<unknown>, byWorker: boolean): void {
@@ -340,6 +377,16 @@ export function answeredShell(text: string): Promise<ShellAnalysis> | undefined 
 /** analyseTerraform, answered from the pool when the job was announced. */
 export function pooledTerraform(text: string, options: { fileName?: string } = {}): Promise<TerraformAnalysis> {
   return analysisPool().analyse({ kind: 'terraform', text, options }) as Promise<TerraformAnalysis>;
+}
+
+/** analyseTerraformWith on this thread, now (facts parsed on first use); read from the cache when it has it. */
+export function terraformNow(parser: Parser, text: string, options: { fileName?: string } = {}): TerraformAnalysis {
+  return analysisPool().analyseNow({ kind: 'terraform', text, options }, () => analyseTerraformWith(parser, text, options));
+}
+
+/** Keeps this process's analyses in `cache` and reads them back from it (the cache-dir input). */
+export function useAnalysisCache(cache: AnalysisCache | undefined): void {
+  analysisPool().cache = cache;
 }
 
 /** analyseAppspec, answered from the pool when the job was announced. */

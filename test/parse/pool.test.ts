@@ -2,7 +2,11 @@
 // (back), through the shared claims array; what a worker cannot answer runs on the main thread; the answers
 // are those of analyseTerraform/analyseShell whichever thread ran them. Workers here are fakes driven step by
 // step, so every interleaving is the test's choice.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AnalysisCache } from '../../src/parse/analysisCache.js';
 import { AnalysisPool, FREE, largeRun, MAIN, runInProcess, threadsProblem, workerCount, type AnalysisJob, type WorkerAnnouncement, type WorkerLike, type WorkerReply } from '../../src/parse/pool.js';
 
 class FakeWorker implements WorkerLike {
@@ -223,6 +227,41 @@ describe('AnalysisPool', () => {
     expect(calls.length).toBe(2); // one for the three .tf files, one for the .tfvars file
     for (const [i, name] of names.entries()) expect(results[i], name).toEqual(await runInProcess(tf(text, name)));
     expect(results[3]).not.toEqual(results[0]);
+  });
+
+  it('keeps every analysis in the cache, whichever thread made it, and announces none the cache has', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-pool-cache-'));
+    try {
+      const calls: string[] = [];
+      const counting = async (job: AnalysisJob) => {
+        calls.push(job.text);
+        return runInProcess(job);
+      };
+      const first = poolWith(1, { answer: counting, run: counting });
+      first.pool.cache = new AnalysisCache(dir, 'b');
+      const jobs = TEXTS.slice(0, 4).map((text) => tf(text));
+      jobs.forEach((job) => first.pool.prefetch(job));
+      await flush();
+      await first.fakes[0]!.finish(first.fakes[0]!.claim()!); // one by the worker, three here
+      const made = await Promise.all(jobs.map((job) => first.pool.analyse(job)));
+      const now = first.pool.analyseNow(tf(TEXTS[5]!), () => ({ made: 'now' }));
+      first.pool.cache.save();
+      expect(first.pool.cache.counts).toEqual({ read: 0, added: 5, unreadable: 0 });
+
+      calls.length = 0;
+      const second = poolWith(1, { answer: counting, run: counting });
+      second.pool.cache = new AnalysisCache(dir, 'b');
+      jobs.forEach((job) => second.pool.prefetch(job));
+      await flush();
+      expect(second.fakes).toEqual([]); // nothing announced, so no worker started: the cache has it all
+      expect(await Promise.all(jobs.map((job) => second.pool.analyse(job)))).toEqual(made);
+      expect(second.pool.analyseNow(tf(TEXTS[5]!), () => ({ made: 'again' }))).toEqual(now);
+      expect(await second.pool.answered(tf(TEXTS[1]!))).toEqual(made[1]);
+      expect(calls).toEqual([]);
+      expect(second.pool.cache.counts.read).toBe(6);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("tells a worker's answer without claiming the job, so the caller still gets it once", async () => {
