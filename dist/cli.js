@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-XHRFWNUZ.js";
+} from "./chunks/chunk-PD2BRIMV.js";
 import {
   threadsProblem
 } from "./chunks/chunk-DO255PPH.js";

@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-6PKH4G3J.js");
+  const { run } = await import("./chunks/main-BK4JETKD.js");
   await run();
 }
 await main();

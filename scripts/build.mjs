@@ -1,4 +1,5 @@
-// Bundles the action (dist/index.js), the CLI (dist/cli.js) and their parsing worker (dist/analysisWorker.js) as ESM for node24, copies the wasm
+// Bundles the action (dist/index.js), the CLI (dist/cli.js), their parsing worker (dist/analysisWorker.js) and GitHub
+// client thread (dist/githubWorker.js) as ESM for node24, copies the wasm
 // grammars next to them, and regenerates the shipped JSON Schema of the configuration file.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -60,7 +61,12 @@ if (!schemaOnly) {
   await mkdir(dist, { recursive: true });
   await build({
     ...common,
-    entryPoints: { index: join(root, 'src', 'index.ts'), cli: join(root, 'src', 'cli.ts'), analysisWorker: join(root, 'src', 'parse', 'analysisWorker.ts') },
+    entryPoints: {
+      index: join(root, 'src', 'index.ts'),
+      cli: join(root, 'src', 'cli.ts'),
+      analysisWorker: join(root, 'src', 'parse', 'analysisWorker.ts'),
+      githubWorker: join(root, 'src', 'facts', 'githubWorker.ts'),
+    },
     outdir: dist,
     splitting: true,
     plugins: [sideEffectFree],
