@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-PD2BRIMV.js";
+} from "./chunks/chunk-MPCCPR47.js";
 import {
   threadsProblem
-} from "./chunks/chunk-DO255PPH.js";
+} from "./chunks/chunk-7KP3ZXPN.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

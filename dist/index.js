@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-BK4JETKD.js");
+  const { run } = await import("./chunks/main-ZM7GIFI3.js");
   await run();
 }
 await main();

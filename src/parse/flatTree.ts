@@ -4,10 +4,10 @@
 // Every property of a web-tree-sitter `Node` (its type, end, children, fields) is a call into wasm that
 // first writes the node into a transfer buffer, and every node it returns is a new JavaScript object
 // built from five words read back out. The shell extractor asks a few dozen such questions per command,
-// and that marshalling cost more than the parse itself (benchmark, session 5: 885 ms of walking against
-// 465 ms of parsing for 1,500 scripts). Here one tree cursor steps through the whole tree once and four
-// plain numbers are read per node (type, start, end, field): about 80 ns a node. Everything after that
-// is array reads.
+// and the extraction cost about twice the parse (BENCHMARKS.md, session 5: 885 against 465 ms for 1,500
+// scripts, hot). Here one tree cursor steps through the whole tree once and four plain numbers are read per
+// node (type, start, end, field; whether it is MISSING too when the tree has errors): 0.1–0.3 µs a node.
+// Everything after that is array reads.
 //
 // The cursor is stepped through web-tree-sitter's own exported wasm functions (`_ts_tree_cursor_*_wasm`,
 // which Emscripten puts on the module object `Parser.init` was given; see grammars.ts), without the

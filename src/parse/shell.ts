@@ -48,6 +48,7 @@
 
 import { posix } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
+// Node is flatTree.ts's: web-tree-sitter's API answered from a copy of the tree (see the header).
 import { FlatTree, type FlatNode as Node } from './flatTree.js';
 import { createParser } from './grammars.js';
 
@@ -961,7 +962,7 @@ class Analyzer {
     if (this.errors.length < MAX_ERRORS * 2) this.errors.push({ row, col, message });
   }
 
-  /** Source text of a node (cheaper than node.text: no extra wasm call for the start). */
+  /** Source text of a node. */
   source(node: Node): string {
     return this.src.slice(node.startIndex, node.endIndex);
   }

@@ -8,6 +8,7 @@
 // (user_data, module source, provisioner inline, ...) are then read from their own small subtrees.
 // Nothing recurses on the input's nesting: every descent is a cursor loop or an explicit stack.
 import type { Parser } from 'web-tree-sitter';
+// Node and TreeCursor are flatTree.ts's: the parse is copied out of wasm once and walked from JavaScript arrays.
 import { FlatTree, type FlatCursor as TreeCursor, type FlatNode as Node } from './flatTree.js';
 import { createParser } from './grammars.js';
 
