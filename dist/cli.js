@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-MPCCPR47.js";
+} from "./chunks/chunk-IZQQ7MM5.js";
 import {
   threadsProblem
 } from "./chunks/chunk-7KP3ZXPN.js";

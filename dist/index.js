@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-ZM7GIFI3.js");
+  const { run } = await import("./chunks/main-G2FF4QXQ.js");
   await run();
 }
 await main();

@@ -64,6 +64,9 @@ async function preflightOf(facts: Pick<FactStore, 'get'>, context: RunContext, b
 
 async function relevanceOf(facts: Pick<FactStore, 'get'>, context: RunContext): Promise<string | undefined> {
   if (context.mode !== 'pr') return undefined;
+  // Every pull request run lists the files, here or for the rules: git lists them while git diffs. A failure
+  // surfaces where the listing is awaited.
+  void facts.get('repoFiles').catch(() => undefined);
   const changes = await facts.get('changes');
   const touches = (relevant: (path: string) => boolean) =>
     changes.files.some((file) => pathsOf(file).some(relevant));

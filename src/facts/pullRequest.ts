@@ -34,9 +34,14 @@ function baseRevision(context: RunContext): string {
 
 export async function gatherChanges(context: RunContext): Promise<ChangeSet> {
   const root = context.workspace;
+  // The base is resolved beside HEAD (two git processes at once); what is wrong with HEAD is reported first.
+  const baseCommit = (async () => ensureCommit(root, baseRevision(context), 'base'))();
+  baseCommit.catch(() => undefined);
   // The working tree is what gets analysed: on GitHub it is the PR merged into its base.
   const head = await resolveCommit(root, 'HEAD');
   if (!head) throw new ConfigurationError(`No git checkout at ${root}.`, 'Run actions/checkout before deploy-guard.');
+  // Before --head may fetch too: two fetches in one repository would race for its locks.
+  const base = await baseCommit;
   const wanted = context.revisions?.head;
   if (wanted) {
     const resolved = await ensureCommit(root, wanted, 'head');
@@ -47,7 +52,6 @@ export async function gatherChanges(context: RunContext): Promise<ChangeSet> {
       );
     }
   }
-  const base = await ensureCommit(root, baseRevision(context), 'base');
   const fork = await mergeBase(root, base, head);
   return { base, head, mergeBase: fork, files: await changedFiles(root, fork, head) };
 }
