@@ -4,7 +4,7 @@ import {
   MAIN,
   loadLanguage,
   runInProcess
-} from "./chunks/chunk-7KP3ZXPN.js";
+} from "./chunks/chunk-HDT2LLZT.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/parse/analysisWorker.ts

@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-IZQQ7MM5.js";
+} from "./chunks/chunk-MMYL7OX3.js";
 import {
   threadsProblem
-} from "./chunks/chunk-7KP3ZXPN.js";
+} from "./chunks/chunk-HDT2LLZT.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-G2FF4QXQ.js");
+  const { run } = await import("./chunks/main-EC7ASERW.js");
   await run();
 }
 await main();

@@ -208,10 +208,7 @@ export class AnalysisPool {
    * one analysis what to announce next. Undefined for a job not announced (or already taken by its caller).
    */
   answered(job: AnalysisJob): Promise<unknown> | undefined {
-    const entry = this.entries.get(job);
-    if (entry) return entry.result;
-    const stored = this.cache?.get(jobKind(job), job.text);
-    return stored === undefined ? undefined : Promise.resolve(stored);
+    return this.entries.get(job)?.result;
   }
 
   /** A job's analysis made synchronously by `make` on this thread, unless the cache has it. */
