@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-MMYL7OX3.js";
+} from "./chunks/chunk-4VHYJGKE.js";
 import {
   threadsProblem
 } from "./chunks/chunk-HDT2LLZT.js";

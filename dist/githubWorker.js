@@ -12,7 +12,7 @@ var { target } = workerData;
 var api = octokitApi({ ...target, log: (message) => port.postMessage({ log: message }) });
 port.on("message", ({ id, method, args }) => {
   const call = api[method];
-  call(...args).then(
+  call.apply(api, args).then(
     (value) => port.postMessage({ id, ok: true, value }),
     (error) => {
       const status = error?.status;

@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-EC7ASERW.js");
+  const { run } = await import("./chunks/main-MBEH3SH6.js");
   await run();
 }
 await main();

@@ -44,16 +44,27 @@ export interface GitHubTarget {
  */
 export function createGitHubApi(target: GitHubTarget): GitHubApi {
   let api: Promise<GitHubApi> | undefined;
-  const client = () => (api ??= clientFor(target));
+  return apiThrough(async (method, args) => {
+    const client = await (api ??= clientFor(target));
+    return (client[method] as (...a: unknown[]) => Promise<unknown>).apply(client, args);
+  });
+}
+
+/** A GitHubApi whose every call goes through `call`, by method name. */
+function apiThrough(call: (method: keyof GitHubApi, args: unknown[]) => Promise<unknown>): GitHubApi {
+  const via =
+    <M extends keyof GitHubApi>(method: M) =>
+    (...args: Parameters<GitHubApi[M]>) =>
+      call(method, args) as ReturnType<GitHubApi[M]>;
   return {
-    labelEvents: async (pullNumber) => (await client()).labelEvents(pullNumber),
-    isTeamMember: async (org, teamSlug, user) => (await client()).isTeamMember(org, teamSlug, user),
-    openPullsWithLabel: async (label) => (await client()).openPullsWithLabel(label),
-    findOpenIssueWithMarker: async (marker) => (await client()).findOpenIssueWithMarker(marker),
-    createIssue: async (title, body, labels) => (await client()).createIssue(title, body, labels),
-    updateIssue: async (number, body) => (await client()).updateIssue(number, body),
-    commentOnIssue: async (number, body) => (await client()).commentOnIssue(number, body),
-    closeIssue: async (number) => (await client()).closeIssue(number),
+    labelEvents: via('labelEvents'),
+    isTeamMember: via('isTeamMember'),
+    openPullsWithLabel: via('openPullsWithLabel'),
+    findOpenIssueWithMarker: via('findOpenIssueWithMarker'),
+    createIssue: via('createIssue'),
+    updateIssue: via('updateIssue'),
+    commentOnIssue: via('commentOnIssue'),
+    closeIssue: via('closeIssue'),
   };
 }
 
@@ -106,25 +117,17 @@ export function threadClient(script: string, target: GitHubTarget): GitHubApi {
   });
   worker.on('error', (error) => failAll(error instanceof Error ? error : new Error(String(error))));
   worker.on('exit', (code) => failAll(new Error(`the GitHub client thread stopped (exit code ${code})`)));
-  const call = <T>(method: keyof GitHubApi, ...args: unknown[]): Promise<T> =>
-    new Promise<unknown>((resolve, reject) => {
-      if (stopped) {
-        reject(stopped);
-        return;
-      }
-      const id = next++;
-      pending.set(id, { resolve, reject });
-      worker.ref();
-      worker.postMessage({ id, method, args } satisfies GitHubCall);
-    }) as Promise<T>;
-  return {
-    labelEvents: (pullNumber) => call('labelEvents', pullNumber),
-    isTeamMember: (org, teamSlug, user) => call('isTeamMember', org, teamSlug, user),
-    openPullsWithLabel: (label) => call('openPullsWithLabel', label),
-    findOpenIssueWithMarker: (marker) => call('findOpenIssueWithMarker', marker),
-    createIssue: (title, body, labels) => call('createIssue', title, body, labels),
-    updateIssue: (number, body) => call('updateIssue', number, body),
-    commentOnIssue: (number, body) => call('commentOnIssue', number, body),
-    closeIssue: (number) => call('closeIssue', number),
-  };
+  return apiThrough(
+    (method, args) =>
+      new Promise<unknown>((resolve, reject) => {
+        if (stopped) {
+          reject(stopped);
+          return;
+        }
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        worker.ref();
+        worker.postMessage({ id, method, args } satisfies GitHubCall);
+      }),
+  );
 }

@@ -20,7 +20,7 @@ const api = octokitApi({ ...target, log: (message) => port.postMessage({ log: me
 
 port.on('message', ({ id, method, args }: GitHubCall) => {
   const call = api[method] as (...a: unknown[]) => Promise<unknown>;
-  call(...args).then(
+  call.apply(api, args).then(
     (value) => port.postMessage({ id, ok: true, value } satisfies GitHubAnswer),
     (error: unknown) => {
       const status = (error as { status?: unknown } | null)?.status;
