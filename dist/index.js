@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-MBEH3SH6.js");
+  const { run } = await import("./chunks/main-KSQXBS76.js");
   await run();
 }
 await main();

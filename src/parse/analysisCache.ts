@@ -12,7 +12,7 @@
 // the file is rewritten with only the analyses of the current run when it grows past MAX_BYTES.
 
 import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -193,8 +193,9 @@ export class AnalysisCache {
 let buildId: string | undefined;
 
 /**
- * The build an analysis comes from. In the bundle, the hash scripts/build.mjs wrote beside it (every bundled
- * file and grammar goes into it); from source, a hash of the parsers' own files and the grammars they load.
+ * The build an analysis comes from: the hash scripts/build.mjs wrote beside the bundle (every bundled file and
+ * grammar goes into it). Run from source, the code can change between two runs without a build, so the id is
+ * this process's own and no other process reads what it cached.
  */
 export function analysisBuild(): string {
   if (buildId !== undefined) return buildId;
@@ -202,13 +203,5 @@ export function analysisBuild(): string {
   for (const candidate of [join(here, BUILD_FILE), join(here, '..', BUILD_FILE)]) {
     if (existsSync(candidate)) return (buildId = readFileSync(candidate, 'utf8').trim());
   }
-  const hash = createHash('sha256').update('source\u0000');
-  for (const name of readdirSync(here).sort()) {
-    if (!name.endsWith('.ts')) continue;
-    hash.update(name).update('\u0000').update(readFileSync(join(here, name))).update('\u0000');
-  }
-  const root = join(here, '..', '..');
-  const lock = join(root, 'package-lock.json');
-  if (existsSync(lock)) hash.update(readFileSync(lock));
-  return (buildId = `source-${hash.digest('base64url')}`);
+  return (buildId = `unbundled-${process.pid}-${Date.now()}`);
 }

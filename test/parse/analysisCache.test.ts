@@ -4,7 +4,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AnalysisCache, analysisBuild, CACHE_FILE } from '../../src/parse/analysisCache.js';
+import { AnalysisCache, CACHE_FILE } from '../../src/parse/analysisCache.js';
 import { analyseAppspec } from '../../src/parse/appspec.js';
 import { analyseShell } from '../../src/parse/shell.js';
 import { analyseTerraform } from '../../src/parse/terraform.js';
@@ -140,10 +140,5 @@ describe('AnalysisCache', () => {
     cache.save();
     const reader = new AnalysisCache(dir, 'b');
     for (const [kind, text, value] of made) expect(reader.get(kind, text), `${kind} ${text.slice(0, 40)}`).toStrictEqual(value);
-  });
-
-  it('names the build of a checkout from its parser sources when it is not bundled', () => {
-    expect(analysisBuild()).toMatch(/^source-[A-Za-z0-9_-]{43}$/);
-    expect(analysisBuild()).toBe(analysisBuild());
   });
 });
