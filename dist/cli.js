@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-4VHYJGKE.js";
+} from "./chunks/chunk-WYVZZ5RA.js";
 import {
   threadsProblem
-} from "./chunks/chunk-HDT2LLZT.js";
+} from "./chunks/chunk-B5HE467E.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -39,7 +39,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-KSQXBS76.js");
+  const { run } = await import("./chunks/main-3UQKSI3E.js");
   await run();
 }
 await main();

@@ -295,10 +295,8 @@ export class FlatNode {
   }
   /** The node and its descendants of the given types, in pre-order (as web-tree-sitter's, the node itself included). */
   descendantsOfType(types: string | readonly string[]): FlatNode[] {
-    return this.descendantsOfSymbols(this.tree.symbols(types));
-  }
-  descendantsOfSymbols(symbols: ReadonlySet<number>): FlatNode[] {
     const t = this.tree;
+    const symbols = t.symbols(types);
     const out: FlatNode[] = [];
     for (let i = this.index, stop = t.after[this.index]!; i < stop; i++) {
       if (symbols.has(t.typeId[i]!)) out.push(t.node(i));

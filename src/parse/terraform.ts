@@ -7,7 +7,7 @@
 // stack of frames (block / attribute / object element / string); the few interesting expressions
 // (user_data, module source, provisioner inline, ...) are then read from their own small subtrees.
 // Nothing recurses on the input's nesting: every descent is a cursor loop or an explicit stack.
-import type { Parser } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 // Node and TreeCursor are flatTree.ts's: the parse is copied out of wasm once and walked from JavaScript arrays.
 import { FlatTree, type FlatCursor as TreeCursor, type FlatNode as Node } from './flatTree.js';
 import { createParser } from './grammars.js';
@@ -348,7 +348,7 @@ export async function renderTemplateFile(text: string): Promise<RenderedTemplate
  * Parses text and, when `wanted` says the tree will be walked, copies it out of wasm (flatTree.ts); the wasm
  * tree is freed either way. null when the parser returned no tree, false when the tree was not wanted.
  */
-function flatParse(parser: Parser, text: string, wanted: (tree: { rootNode: { hasError: boolean } }) => boolean): FlatTree | null | false {
+function flatParse(parser: Parser, text: string, wanted: (tree: Tree) => boolean): FlatTree | null | false {
   const tree = parser.parse(text);
   if (!tree) return null;
   try {
