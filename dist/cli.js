@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-WYVZZ5RA.js";
+} from "./chunks/chunk-7ZIB2RDJ.js";
 import {
   threadsProblem
 } from "./chunks/chunk-B5HE467E.js";

@@ -5,31 +5,66 @@ import {
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/index.ts
+import { spawnSync as spawnSync2 } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+// src/reexec.ts
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-var FLAG = "--liftoff-only";
+var LIFTOFF_ONLY = "--liftoff-only";
 var ORDINARY_CHANGE = 300;
-function changedFiles() {
-  const path = process.env.GITHUB_EVENT_PATH;
-  if (!path) return void 0;
-  try {
-    return statedChangedFiles(JSON.parse(readFileSync(path, "utf8")));
-  } catch {
-    return void 0;
-  }
+var DOCUMENTATION = /\.(?:md|markdown|mdx|rst|adoc|asciidoc|txt|png|jpe?g|gif|svg|webp|ico|pdf)$/i;
+function isDocumentation(path) {
+  return DOCUMENTATION.test(path);
 }
-function wantsReexec() {
-  const setting = process.env.DEPLOY_GUARD_REEXEC;
-  if (setting === "0" || process.execArgv.includes(FLAG)) return false;
+function statedBase(payload) {
+  const sha = payload?.pull_request?.base?.sha;
+  return typeof sha === "string" && /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(sha) ? sha : void 0;
+}
+function changedPathsSince(workspace, base) {
+  const git = spawnSync("git", ["-c", "core.quotepath=off", "diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", `${base}...HEAD`, "--"], {
+    cwd: workspace,
+    encoding: "utf8",
+    env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0" },
+    stdio: ["ignore", "pipe", "ignore"],
+    timeout: 5e3,
+    maxBuffer: 64 * 1024 * 1024
+  });
+  if (git.error || git.status !== 0) return void 0;
+  return git.stdout.split("\0").filter((path) => path !== "");
+}
+function wantsReexec(state) {
+  const setting = state.env.DEPLOY_GUARD_REEXEC;
+  if (setting === "0" || state.execArgv.includes(LIFTOFF_ONLY)) return false;
   if (setting === "1") return true;
-  if (Number(process.versions.node.split(".")[0]) < 22) return false;
-  const changed = changedFiles();
-  return changed !== void 0 && changed <= ORDINARY_CHANGE;
+  if (state.nodeMajor < 22) return false;
+  const changed = statedChangedFiles(state.payload);
+  if (changed === void 0 || changed > ORDINARY_CHANGE) return false;
+  const base = statedBase(state.payload);
+  const paths = base === void 0 ? void 0 : state.changedPaths(base);
+  return paths === void 0 || !paths.every(isDocumentation);
 }
+function currentEntryState() {
+  const env = process.env;
+  let payload;
+  try {
+    payload = env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8")) : void 0;
+  } catch {
+    payload = void 0;
+  }
+  return {
+    env,
+    execArgv: process.execArgv,
+    nodeMajor: Number(process.versions.node.split(".")[0]),
+    payload,
+    changedPaths: (base) => changedPathsSince(env.GITHUB_WORKSPACE || process.cwd(), base)
+  };
+}
+
+// src/index.ts
 async function main() {
-  if (wantsReexec()) {
-    const child = spawnSync(process.execPath, [FLAG, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+  if (wantsReexec(currentEntryState())) {
+    const child = spawnSync2(process.execPath, [LIFTOFF_ONLY, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
       stdio: "inherit",
       env: { ...process.env, DEPLOY_GUARD_REEXEC: "0" }
     });
@@ -39,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-3UQKSI3E.js");
+  const { run } = await import("./chunks/main-3M5EQUGW.js");
   await run();
 }
 await main();

@@ -1,4 +1,5 @@
-// Git adapter: the only place that runs git (the only program deploy-guard ever spawns).
+// Git adapter: the only place that runs git (the only program deploy-guard ever spawns), apart from the entry
+// point's one `git diff --name-only` on Node 22+ (reexec.ts), made before the action loads.
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

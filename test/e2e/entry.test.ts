@@ -1,6 +1,8 @@
 // The entry point may start the action a second time with --liftoff-only (Node 22+, ordinary pull
-// requests; see src/index.ts). Forced here on whatever Node runs the tests: the second process must get the
+// requests; see src/reexec.ts). Forced here on whatever Node runs the tests: the second process must get the
 // flag, and what the runner sees (outputs, report, exit status, annotations) must be what one process gives.
+// Unforced, a change of documentation only keeps one process (the choice itself is unit-tested in reexec.test.ts;
+// run this file on Node 22+ to see both ways end to end).
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRepo, type TestRepo } from '../support/gitRepo.js';
 import { startGitHubLoopback, type GitHubLoopback } from '../support/githubLoopback.js';
@@ -65,5 +67,27 @@ describe('the entry point', () => {
     const annotations = (stdout: string) => stdout.split('\n').filter((line) => /^::(error|warning|notice) /.test(line));
     expect(annotations(twice.stdout)).toEqual(annotations(here.stdout));
     expect(annotations(here.stdout).some((line) => line.includes('DG301'))).toBe(true);
+  });
+
+  it('chooses by itself: a second process for a relevant change on Node 22+, one process for documentation only', async () => {
+    repo = createRepo({ '.github/deploy-guard.yml': CONFIG, 'README.md': '# infra\n', 'terraform/prod/main.tf': env('ami-0aaaaaaaaaaaaaaa1'), 'deploy/start.sh': '#!/bin/bash\n/usr/bin/aws s3 ls\n' }, '2026-03-01T00:00:00Z');
+    const base = repo.git('rev-parse', 'HEAD').trim();
+    github = await startGitHubLoopback({ pulls: [] });
+    const pr = async (branch: string, files: Record<string, string>) => {
+      repo!.git('checkout', '-q', '-b', branch, base);
+      repo!.write(files);
+      const head = repo!.commit(branch, '2026-03-02T00:00:00Z');
+      const event = { pull_request: { number: 4, changed_files: Object.keys(files).length, title: branch, body: '', user: { login: 'dev' }, labels: [], head: { sha: head }, base: { sha: base, ref: 'main' } }, repository: { full_name: 'acme/infra' } };
+      return runAction({ workspace: repo!.dir, eventName: 'pull_request', event, env: { GITHUB_API_URL: github!.url } });
+    };
+    const secondProcess = Number(process.versions.node.split('.')[0]) >= 22;
+
+    const docs = await pr('docs', { 'README.md': '# infra\n\nMore.\n', 'docs/flow.svg': '<svg/>\n' });
+    expect(docs.stdout).toMatch(/::debug::node v\d+\.\d+\.\d+\n/);
+    expect(docs.outputs.result).toBe('pass');
+
+    const script = await pr('script', { 'README.md': '# infra\n\nMore.\n', 'deploy/start.sh': '#!/bin/bash\n/usr/local/bin/aws s3 ls\n' });
+    expect(script.stdout).toMatch(secondProcess ? /::debug::node v\d+\.\d+\.\d+ --liftoff-only\n/ : /::debug::node v\d+\.\d+\.\d+\n/);
+    expect(script.report.mode).toBe('pr');
   });
 });
