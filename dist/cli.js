@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-7ZIB2RDJ.js";
+} from "./chunks/chunk-ZT4DNSWF.js";
 import {
   threadsProblem
 } from "./chunks/chunk-B5HE467E.js";

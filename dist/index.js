@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-3M5EQUGW.js");
+  const { run } = await import("./chunks/main-4GKM6AYY.js");
   await run();
 }
 await main();

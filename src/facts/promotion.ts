@@ -6,9 +6,9 @@ import type { Settings } from '../config/settings.js';
 import { announceTerraform, pooledTerraform } from '../parse/pool.js';
 import type { RunContext } from './context.js';
 import type { OpenPull } from './github.js';
-import { readBlobs } from './git.js';
 import { promotableValuesIn, valueId, type ValueOccurrence } from './promotableValues.js';
 import type { ModuleEdge, TerraformIndex } from './terraform.js';
+import { BaseVersions } from './pullRequest.js';
 import { pathsOf, type ChangeSet, type ChangeStatus, type PullRequestFacts } from './types.js';
 import { terragruntReads } from './terragrunt.js';
 import { presenceHistory, type PresenceInterval } from './valueHistory.js';
@@ -235,7 +235,13 @@ function byPosition(a: ValueOccurrence, b: ValueOccurrence): number {
  * head, in none of N's files at the merge base), with the intervals during which N-1 had them on the
  * base branch. Only changed files and their merge-base versions are parsed; history only for these values.
  */
-export async function gatherPromotableValues(context: RunContext, index: TerraformIndex, change: TerraformChange, changes: ChangeSet): Promise<PromotableValues> {
+export async function gatherPromotableValues(
+  context: RunContext,
+  index: TerraformIndex,
+  change: TerraformChange,
+  changes: ChangeSet,
+  atBase: BaseVersions = new BaseVersions(context.workspace, changes.mergeBase),
+): Promise<PromotableValues> {
   const reach = await reachMap(context, index);
   const { order } = change;
   const result: PromotableValues = { base: changes.base, baseName: baseName(context), order, incoming: [] };
@@ -246,8 +252,7 @@ export async function gatherPromotableValues(context: RunContext, index: Terrafo
   const unreadable = new Map(index.unreadable.map((entry) => [entry.path, entry]));
 
   // Merge-base versions of the changed Terraform files, one batch.
-  const baseSpecs = changedTerraform.filter((file) => file.status !== 'added').map((file) => `${changes.mergeBase}:${file.previousPath ?? file.path}`);
-  const baseBlobs = await readBlobs(context.workspace, baseSpecs, MAX_FILE_BYTES);
+  const baseBlobs = await atBase.read(changedTerraform.filter((file) => file.status !== 'added').map((file) => file.previousPath ?? file.path));
   // The merge-base versions only answer "was this value of a changed file there before?": a version whose
   // text holds none of the literal needles of those values (nor a backslash or %, which can spell one) has
   // none of them, and is not parsed.
@@ -264,7 +269,7 @@ export async function gatherPromotableValues(context: RunContext, index: Terrafo
   for (const file of changedTerraform) {
     if (file.status === 'added') continue;
     const path = file.previousPath ?? file.path;
-    const blob = baseBlobs.get(`${changes.mergeBase}:${path}`);
+    const blob = baseBlobs.get(path);
     if (!blob?.ok) continue; // unreadable at the base: its values count as new, which can only block
     if (mayHoldNeeded(blob.text)) baseVersions.push({ path, text: blob.text });
   }

@@ -1,8 +1,9 @@
 // Facts about the PR under check: its revisions, changed files, labels, and the break-glass override.
 import { ConfigurationError } from '../config/errors.js';
 import type { RunContext } from './context.js';
-import { changedFiles, commitTime, ensureCommit, mergeBase, resolveCommit } from './git.js';
-import type { ChangeSet, OverrideFacts, PullRequestFacts } from './types.js';
+import { changedFiles, commitTime, ensureCommit, mergeBase, readBlobs, resolveCommit, type Blob } from './git.js';
+import { pathsOf, type ChangeSet, type OverrideFacts, type PullRequestFacts } from './types.js';
+import { MAX_FILE_BYTES } from './workspace.js';
 
 interface PayloadPull {
   number: number;
@@ -54,6 +55,49 @@ export async function gatherChanges(context: RunContext): Promise<ChangeSet> {
   }
   const fork = await mergeBase(root, base, head);
   return { base, head, mergeBase: fork, files: await changedFiles(root, fork, head) };
+}
+
+/** Terraform, Terragrunt and Packer files, lock files included: the widest of the readers' Terraform patterns. */
+const TERRAFORM_LIKE = /\.(tf|tf\.json|tfvars|tfvars\.json|hcl|pkr\.json)$/;
+
+/**
+ * Files at a pull request's merge base, each read once, in batches (two git processes a batch). The deploy-script
+ * scope (does the change bring a new AMI?) and the promotion checks (was this value there before?) both read
+ * the changed Terraform there: the first batch, of every changed Terraform file, starts as soon as the changes
+ * are known, when this process is small and starting git is cheap, and both take their versions from it.
+ */
+export class BaseVersions {
+  private readonly known = new Map<string, Promise<Blob>>();
+
+  constructor(
+    workspace: string,
+    readonly mergeBase: string,
+    private readonly readSpecs: (specs: string[]) => Promise<Map<string, Blob>> = (specs) => readBlobs(workspace, specs, MAX_FILE_BYTES),
+  ) {}
+
+  /** The versions of `paths` at the merge base (a path it lacks reads as missing). */
+  async read(paths: readonly string[]): Promise<Map<string, Blob>> {
+    const wanted = [...new Set(paths)];
+    const unread = wanted.filter((path) => !this.known.has(path));
+    if (unread.length > 0) {
+      const spec = (path: string) => `${this.mergeBase}:${path}`;
+      const batch = this.readSpecs(unread.map(spec));
+      for (const path of unread) {
+        const blob = batch.then((blobs) => blobs.get(spec(path)) ?? { ok: false as const, reason: 'missing' as const });
+        blob.catch(() => undefined); // the caller that asks for it gets the failure
+        this.known.set(path, blob);
+      }
+    }
+    return new Map(await Promise.all(wanted.map(async (path) => [path, await this.known.get(path)!] as const)));
+  }
+}
+
+/** The merge-base versions of a PR, with every changed Terraform file that existed there being read already. */
+export function baseVersionsOf(workspace: string, changes: ChangeSet): BaseVersions {
+  const versions = new BaseVersions(workspace, changes.mergeBase);
+  const terraform = changes.files.filter((file) => file.status !== 'added' && pathsOf(file).some((path) => TERRAFORM_LIKE.test(path)));
+  void versions.read(terraform.map((file) => file.previousPath ?? file.path)).catch(() => undefined);
+  return versions;
 }
 
 export async function gatherPullRequest(context: RunContext): Promise<PullRequestFacts | undefined> {

@@ -2,7 +2,7 @@
 import type { RunContext } from './context.js';
 import { gatherTerraform, terraformFilesWithoutFacts } from './terraform.js';
 import { listFiles } from './workspace.js';
-import { gatherChanges, gatherOverride, gatherPullRequest } from './pullRequest.js';
+import { baseVersionsOf, gatherChanges, gatherOverride, gatherPullRequest } from './pullRequest.js';
 import { gatherAppliedPulls, gatherFloatingAmiSources, gatherPromotableValues, gatherTerraformChange } from './promotion.js';
 import { gatherDeployScriptsFrom } from './scripts.js';
 import { gatherEnvironmentAmis, gatherImageInventories } from './images.js';
@@ -22,16 +22,19 @@ const gatherers: Gatherers = {
   // without any fact's words while the file list is made; a PR that changes most files reads them anyway.
   terraform: async (context, facts) => {
     const changed = context.mode === 'pr' ? changedPaths(await facts.get('changes')) : new Set<string>();
+    // The merge-base versions of the changed Terraform are read beside it (see BaseVersions).
+    if (context.mode === 'pr') void facts.get('baseVersions').catch(() => undefined);
     const wordless = changed.size < MOST_OF_A_REPOSITORY ? terraformFilesWithoutFacts(context.workspace) : Promise.resolve(new Set<string>());
     return gatherTerraform(context, await facts.get('repoFiles'), changed, context.mode === 'pr', wordless);
   },
   changes: (context) => gatherChanges(context),
+  baseVersions: async (context, facts) => baseVersionsOf(context.workspace, await facts.get('changes')),
   pullRequest: (context) => gatherPullRequest(context),
   override: async (context, facts) => gatherOverride(context, await facts.get('pullRequest')),
   terraformChange: async (context, facts) => (context.mode === 'pr' ? gatherTerraformChange(context, await facts.get('terraform'), await facts.get('changes')) : undefined),
   promotableValues: async (context, facts) => {
     const change = await facts.get('terraformChange');
-    return change ? gatherPromotableValues(context, await facts.get('terraform'), change, await facts.get('changes')) : undefined;
+    return change ? gatherPromotableValues(context, await facts.get('terraform'), change, await facts.get('changes'), await facts.get('baseVersions')) : undefined;
   },
   floatingAmiSources: async (context, facts) => gatherFloatingAmiSources(context, await facts.get('terraform')),
   appliedPulls: async (context, facts) => gatherAppliedPulls(context, await facts.get('pullRequest')),

@@ -16,12 +16,13 @@ import { mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type Embe
 import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
 import { Beside } from './beside.js';
 import type { RunContext } from './context.js';
-import { filesWithoutMatch, readBlobs, type Blob } from './git.js';
+import { filesWithoutMatch, type Blob } from './git.js';
 import { imagesFor, preflightTarget } from './images.js';
+import { BaseVersions } from './pullRequest.js';
 import type { FactStore } from './registry.js';
 import { TERRAFORM_FILE, type TerraformIndex } from './terraform.js';
-import { changedPaths, pathsOf, type ChangedFile, type ChangeSet } from './types.js';
-import { MAX_FILE_BYTES, normalisePath, readRepoFile, type FileRead } from './workspace.js';
+import { changedPaths, pathsOf, type ChangeSet } from './types.js';
+import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
 interface Pos {
   line: number;
@@ -98,6 +99,8 @@ export interface ScriptDependencies {
   read?: ReadonlyMap<string, FileRead>;
   /** In a PR: the shell scripts that name none of the changed files, or none of their folders (see scriptsNamingNone). */
   unnamed?: Promise<ScriptsNamingNone>;
+  /** In a PR: files at the merge base, shared with the promotion checks (read here when not given). */
+  baseVersions?: Promise<BaseVersions>;
 }
 
 export interface ScriptsNamingNone {
@@ -109,6 +112,8 @@ export interface ScriptsNamingNone {
 export async function gatherDeployScriptsFrom(context: RunContext, facts: FactStore): Promise<DeployScripts> {
   const imageChecks = context.settings.images.configured;
   const unnamed = context.mode === 'pr' ? scriptsNamingNone(context, facts) : undefined;
+  const baseVersions = context.mode === 'pr' ? facts.get('baseVersions') : undefined;
+  baseVersions?.catch(() => undefined); // asked for only when a changed Terraform file may bring a new AMI
   const [read, repoFiles, terraform, changes, environmentAmis] = await Promise.all([
     readEarly(context, facts),
     facts.get('repoFiles'),
@@ -121,6 +126,7 @@ export async function gatherDeployScriptsFrom(context: RunContext, facts: FactSt
     terraform,
     read,
     ...(unnamed ? { unnamed } : {}),
+    ...(baseVersions ? { baseVersions } : {}),
     ...(changes ? { changes } : {}),
     ...(environmentAmis ? { environmentAmis } : {}),
   });
@@ -565,11 +571,11 @@ class Catalogue {
     const { terraform } = this.deps;
     const files = changes.files.filter((file) => pathsOf(file).some((path) => TERRAFORM_FILE.test(path) && !PACKER_FILE.test(path)));
     // The merge-base versions in one batch (two git processes, not two per file).
-    const spec = (file: ChangedFile) => `${changes.mergeBase}:${file.previousPath ?? file.path}`;
-    const blobs = await readBlobs(this.context.workspace, files.filter((file) => file.status !== 'added').map(spec), MAX_FILE_BYTES);
+    const atBase = await (this.deps.baseVersions ?? new BaseVersions(this.context.workspace, changes.mergeBase));
+    const blobs = await atBase.read(files.filter((file) => file.status !== 'added').map((file) => file.previousPath ?? file.path));
     for (const file of files) {
       const head = file.status === 'deleted' ? [] : (terraform.files.get(file.path)?.analysis.amis.map((ref) => ref.ami) ?? []);
-      const base = file.status === 'added' ? [] : await amisOf(blobs.get(spec(file)), file.previousPath ?? file.path);
+      const base = file.status === 'added' ? [] : await amisOf(blobs.get(file.previousPath ?? file.path), file.previousPath ?? file.path);
       if (base !== undefined && sameSet(head, base)) continue;
       for (const path of pathsOf(file)) for (const env of terraform.reach(path).keys()) result.add(env);
     }

@@ -2,6 +2,7 @@ import type { TerraformIndex } from './terraform.js';
 import type { DeployScripts, EnvironmentAmis, ImageInventories } from './binaryFacts.js';
 export type * from './binaryFacts.js';
 import type { AppliedPulls, FloatingAmiSource, PromotableValues, TerraformChange } from './promotion.js';
+import type { BaseVersions } from './pullRequest.js';
 import type { AmiSoakFacts, LiveAmis } from './soakTypes.js';
 export type * from './soakTypes.js';
 
@@ -72,6 +73,8 @@ export interface Facts {
   terraform: TerraformIndex;
   /** Changed files of the PR (pr mode). */
   changes: ChangeSet;
+  /** Files at the PR's merge base, read once each (pr mode); the changed Terraform is read as soon as it is known. */
+  baseVersions: BaseVersions;
   /** The pull request of the event (pr mode, pull_request events; absent for merge_group). */
   pullRequest: PullRequestFacts | undefined;
   override: OverrideFacts | undefined;
