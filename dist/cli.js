@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-ZT4DNSWF.js";
+} from "./chunks/chunk-EVOE6EID.js";
 import {
   threadsProblem
-} from "./chunks/chunk-B5HE467E.js";
+} from "./chunks/chunk-GBKO725J.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-4GKM6AYY.js");
+  const { run } = await import("./chunks/main-AYA6Q73F.js");
   await run();
 }
 await main();

@@ -372,6 +372,8 @@ export function floatingAmiSources(settings: Settings, index: TerraformIndex, re
   const later = new Set(order.slice(1));
   const found: FloatingAmiSource[] = [];
   for (const [path, { analysis }] of index.files) {
+    // A file the index has not parsed holds no AMI lookup and reads no SSM parameter (see deferrable).
+    if (index.unparsedText(path) !== undefined) continue;
     if (analysis.amiLookups.length === 0 && analysis.ssmParameters.length === 0) continue;
     const envs = [...reach.of(path)].filter(([env]) => later.has(env));
     if (envs.length === 0) continue;

@@ -3,7 +3,7 @@ import { dirname, posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Settings } from '../config/settings.js';
 import { analysisPool, announceTerraform, largeRun, pooledTerraform, terraformNow } from '../parse/pool.js';
-import { emptyAnalysis, hasUnicodeEscape, loadTerraformParser, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis } from '../parse/terraform.js';
+import { emptyAnalysis, hasUnicodeEscape, loadTerraformParser, mayReadSsmParameters, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis, type TerraformFactKind } from '../parse/terraform.js';
 import { Beside } from './beside.js';
 import type { RunContext } from './context.js';
 import { filesWithoutMatch } from './git.js';
@@ -139,7 +139,8 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
       usedBy.set(dir, edges);
     }
   };
-  const unparsed = new Map(lazy?.texts ?? []);
+  // Files that may call modules, until a question about a folder they may name parses them.
+  const unparsed = new Map([...(lazy?.texts ?? [])].filter(([, text]) => terraformFactKinds(text).modules));
   for (const { path, analysis } of files.values()) if (!unparsed.has(path)) addCalls(path, analysis);
 
   // A lazy file is parsed the first time a folder it may call is asked about (or anything reads its facts).
@@ -154,9 +155,9 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
     return analysis;
   };
   if (lazy) {
-    for (const path of unparsed.keys()) {
+    for (const path of lazyTexts.keys()) {
       const parsed = files.get(path);
-      if (parsed) files.set(path, { path, analysis: lazyFacts(parsed.analysis, () => parseLazy(path)) });
+      if (parsed) files.set(path, { path, analysis: lazyFacts(parsed.analysis, lazyTexts.get(path)!, () => parseLazy(path)) });
     }
   }
   const asked = new Set<string>();
@@ -177,9 +178,13 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
         addCalls(path, parseLazy(path));
       }
     }
-    return usedBy.get(dir) ?? [];
+    // In the order of the files, as the full index adds them: a caller parsed late must not change which of
+    // two equally short chains a finding names.
+    const edges = usedBy.get(dir) ?? [];
+    if (edges.length > 1) edges.sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : a.line - b.line));
+    return edges;
   };
-  const unparsedText = (path: string): string | undefined => (parsedLazily.has(path) ? undefined : unparsed.get(path));
+  const unparsedText = (path: string): string | undefined => (parsedLazily.has(path) ? undefined : lazyTexts.get(path));
 
   // What the folders above a file reach through module calls, once per folder: a change of every file asks
   // for each of a folder's files. Safe to keep: a folder's callers are all known once usersOf was asked for it.
@@ -258,15 +263,30 @@ function deferredFacts(path: string): TerraformAnalysis {
 }
 
 /**
- * The analysis of a file whose only facts can be module calls: the kinds terraformFactKinds ruled out are
- * empty without a parse; its module calls and parse errors parse it on first use.
+ * The analysis of a file the index deferred (see deferrable): the kinds terraformFactKinds rules out are empty
+ * without a parse; its module calls, SSM parameters and parse errors parse it on first use.
  */
-function lazyFacts(known: TerraformAnalysis, parse: () => TerraformAnalysis): TerraformAnalysis {
+function lazyFacts(known: TerraformAnalysis, text: string, parse: () => TerraformAnalysis): TerraformAnalysis {
   const analysis = { ...known };
-  for (const key of ['modules', 'parseErrors'] as const) {
+  const kinds = terraformFactKinds(text);
+  for (const key of ['modules', 'ssmParameters', 'parseErrors'] as const) {
+    if (key !== 'parseErrors' && !kinds[key]) continue;
     Object.defineProperty(analysis, key, { enumerable: true, get: () => parse()[key] });
   }
   return analysis;
+}
+
+/**
+ * In a narrow PR, a file is parsed when a question needs it if its only facts can be module calls and SSM
+ * parameters it writes (release tags promoted from one environment to the next): those are asked for by
+ * folder (usersOf) or by value (the promotion checks look for a changed value in the text first). Every
+ * other kind must be known at once. The index's readers of SSM parameters that are read rely on this: a file
+ * the index has not parsed holds none (floatingAmiSources).
+ */
+function deferrable(kinds: Record<TerraformFactKind, boolean>, text: string): boolean {
+  if (kinds.amis || kinds.amiLookups || kinds.scriptFiles || kinds.embeddedScripts) return false;
+  if (kinds.ssmParameters) return !mayReadSsmParameters(text);
+  return kinds.modules;
 }
 
 /**
@@ -322,7 +342,7 @@ export async function gatherTerraform(
         files.set(path, { path, analysis: kinds.embeddedScripts ? deferredFacts(path) : emptyAnalysis() });
         continue;
       }
-      if (narrow && kinds.modules && !kinds.amis && !kinds.ssmParameters && !kinds.amiLookups && !kinds.scriptFiles && !kinds.embeddedScripts) {
+      if (narrow && deferrable(kinds, read.text)) {
         lazyTexts.set(path, read.text);
         files.set(path, { path, analysis: emptyAnalysis() });
         continue;

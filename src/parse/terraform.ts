@@ -207,6 +207,17 @@ export function terraformFactKinds(text: string): Record<TerraformFactKind, bool
   return kinds;
 }
 
+/**
+ * False means no SSM parameter the file holds is one it reads (`resolve:ssm:` or a `data "aws_ssm_parameter"`
+ * block): only parameters it writes (`resource "aws_ssm_parameter"`), if any. A block's type is an identifier,
+ * which no escape can spell, so a data block needs the word `data`; `resolve:ssm:` counts only when literal.
+ */
+export function mayReadSsmParameters(text: string): boolean {
+  return hasUnicodeEscape(text) || SSM_READ_WORDS.test(text);
+}
+
+const SSM_READ_WORDS = /resolve:ssm:|(?<![\w-])data(?![\w-])/;
+
 /** False means the file holds no fact analyseTerraform extracts (only parse errors would come of a parse). */
 export function mayHoldTerraformFacts(text: string): boolean {
   return Object.values(terraformFactKinds(text)).some(Boolean);

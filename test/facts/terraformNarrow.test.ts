@@ -1,10 +1,12 @@
-// A narrow PR leaves files whose only facts can be module calls unparsed until a question needs them. Two
-// things make that safe, and both are checked here: mayReferenceFolder never rules out a file whose module
-// call resolves to the folder (property test against the real parser), and the narrow index answers every
-// reach and every fact exactly as the full index does, on a repository of awkward module sources.
+// A narrow PR leaves files whose only facts can be module calls or SSM parameters they write unparsed until a
+// question needs them. Two things make that safe, and both are checked here: mayReferenceFolder never rules out
+// a file whose module call resolves to the folder (property test against the real parser), and the narrow index
+// answers every reach, every fact and the AMI sources that float exactly as the full index does, on a repository
+// of awkward module sources and SSM parameters written and read. (mayReadSsmParameters: terraformPrefilter.test.ts.)
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FactStore } from '../../src/facts/registry.js';
+import { floatingAmiSources, reachMap } from '../../src/facts/promotion.js';
 import { gatherTerraform, mayReferenceFolder, moduleFolder, type TerraformIndex } from '../../src/facts/terraform.js';
 import { analyseTerraform } from '../../src/parse/terraform.js';
 import { contextFor } from '../rules/binaries/harness.js';
@@ -78,6 +80,14 @@ function estate(): Record<string, string> {
     files[`live/${env}/broken/main.tf`] = module('../../../modules/broken');
   }
   files['live/prod/api/notes.tf'] = 'output "x" {\n  value = 1\n}\n';
+  // SSM parameters: written (a release tag promoted from one environment to the next), and read three ways.
+  const param = (name: string, value: string) => `resource "aws_ssm_parameter" "p" {\n  name  = "${name}"\n  type  = "String"\n  value = "${value}"\n}\n`;
+  for (const env of ['dev', 'staging', 'prod']) files[`live/${env}/api/params.tf`] = param(`/${env}/api/release/image_tag`, env === 'dev' ? 'v1.3.0' : 'v1.2.0');
+  files['modules/api/params.tf'] = `${param('/api/image_ami', 'ami-0123456789abcdef0')}${module('../base', 'b')}`;
+  files['modules/api/tags.tf'] = `${param('/api/release/tag', 'v9')}${module('../base', 'b')}`;
+  files['modules/worker/image.tf'] = 'data "aws_ssm_parameter" "image" {\n  name = "/images/worker/ami"\n}\n';
+  files['modules/base/launch.tf'] = 'resource "aws_launch_template" "t" {\n  image_id = "resolve:ssm:/images/base/ami"\n}\n';
+  files['modules/heredoc/params.tf'] = 'resource "aws_ssm_parameter" "p" {\n  name  = "/x"\n  type  = "String"\n  value = "\\u0076${1}"\n}\n';
   return files;
 }
 
@@ -87,7 +97,12 @@ function answers(index: TerraformIndex, paths: string[]) {
     reach: [...index.reach(path)].sort(([a], [b]) => a.localeCompare(b)),
     modules: index.files.get(path)?.analysis.modules,
     amis: index.files.get(path)?.analysis.amis,
+    ssmParameters: index.files.get(path)?.analysis.ssmParameters,
   }));
+}
+
+async function floating(index: TerraformIndex, context: ReturnType<typeof contextFor>) {
+  return floatingAmiSources(context.settings, index, await reachMap(context, index));
 }
 
 describe('the narrow index', () => {
@@ -101,6 +116,17 @@ describe('the narrow index', () => {
       const full = await gatherTerraform(context, files, new Set(), false);
       const narrow = await gatherTerraform(context, files, new Set(), true);
       expect(narrow.unparsedText('modules/api/main.tf')).toBeDefined();
+      expect(narrow.unparsedText('live/prod/api/params.tf')).toBeDefined();
+      // Both ask every file whether it picks an image at apply time; the narrow index parses no file for it.
+      const sources = await floating(full, context);
+      expect(await floating(narrow, context)).toEqual(sources);
+      expect(narrow.unparsedText('live/prod/api/params.tf')).toBeDefined();
+      expect(sources.map((source) => `${source.environment} ${source.kind} ${source.file}`).sort()).toEqual([
+        'prod unlisted-parameter modules/base/launch.tf',
+        'prod unlisted-parameter modules/worker/image.tf',
+        'staging unlisted-parameter modules/base/launch.tf',
+        'staging unlisted-parameter modules/worker/image.tf',
+      ]);
       const expected = answers(full, order);
       expect(answers(narrow, order)).toEqual(expected);
       expect(expected.find((answer) => answer.path === 'modules/base/main.tf')?.reach.map(([env]) => env)).toEqual(['dev', 'prod', 'staging']);
@@ -117,5 +143,23 @@ describe('the narrow index', () => {
     expect(narrow.unparsedText('modules/json/main.tf')).toBeUndefined(); // calls ../worker: parsed
     expect(narrow.unparsedText('live/staging/worker/main.tf')).toBeUndefined(); // calls modules/json
     expect(narrow.unparsedText('live/staging/api/main.tf')).toBeDefined(); // never asked about
+  });
+
+  it('defers files that only write SSM parameters, and parses one when its parameters are read', async () => {
+    repo = createRepo(estate());
+    const context = contextFor(repo, { mode: 'pr' });
+    const files = await new FactStore(context).get('repoFiles');
+    const full = await gatherTerraform(context, files, new Set(), false);
+    const narrow = await gatherTerraform(context, files, new Set(), true);
+    // Read, or holding other facts: parsed at once.
+    for (const path of ['modules/worker/image.tf', 'modules/base/launch.tf', 'modules/api/params.tf', 'modules/heredoc/params.tf']) expect(narrow.unparsedText(path), path).toBeUndefined();
+    expect(narrow.unparsedText('modules/api/tags.tf')).toBeDefined();
+    const path = 'live/staging/api/params.tf';
+    expect(narrow.unparsedText(path)).toBeDefined();
+    expect(narrow.files.get(path)?.analysis.amis).toEqual([]); // ruled out: no parse
+    expect(narrow.unparsedText(path)).toBeDefined();
+    expect(narrow.files.get(path)?.analysis.ssmParameters).toEqual(full.files.get(path)?.analysis.ssmParameters);
+    expect(narrow.files.get(path)?.analysis.ssmParameters).toHaveLength(1);
+    expect(narrow.unparsedText(path)).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseTerraform, mayHoldTerraformFacts, terraformFactKinds, type TerraformAnalysis, type TerraformFactKind } from '../../src/parse/terraform.js';
+import { analyseTerraform, mayHoldTerraformFacts, mayReadSsmParameters, terraformFactKinds, type TerraformAnalysis, type TerraformFactKind } from '../../src/parse/terraform.js';
 
 const facts = (analysis: TerraformAnalysis) => analysis.amis.length + analysis.modules.length + analysis.ssmParameters.length + analysis.amiLookups.length + analysis.embeddedScripts.length + analysis.scriptFiles.length;
 
@@ -15,6 +15,7 @@ async function expectSound(text: string, fileName: string): Promise<void> {
   const analysis = await analyseTerraform(text, { fileName });
   for (const kind of Object.keys(kinds) as TerraformFactKind[]) if (!kinds[kind]) expect(analysis[kind], `${kind} of ${JSON.stringify(text.slice(0, 200))}`).toEqual([]);
   if (!mayHoldTerraformFacts(text)) expect(facts(analysis)).toBe(0);
+  if (!mayReadSsmParameters(text)) expect(analysis.ssmParameters.filter((parameter) => parameter.kind !== 'resource'), `reads in ${JSON.stringify(text.slice(0, 200))}`).toEqual([]);
 }
 
 const PIECES = [
@@ -23,6 +24,7 @@ const PIECES = [
   'ami', '-', '-0123456789abcdef0', '"ami-0123456789abcdef0"', 'image_id', 'aws_', 'ami"', 'ssm_parameter"', 'resolve', ':ssm:', 'resolve:ssm:/x',
   'user', '_data', 'user_data', ' = <<EOF\n#!/bin/bash\necho hi\nEOF\n', 'provision', 'er "shell" {', 'inline = ["echo"]', 'script', 'scripts = ["a.sh"]',
   'file', 'base64', 'template', '_file', 'templatefile', '("x.sh")', '("${path.module}/s.sh")', 'cloudinit', '_config', 'part {', 'content = "#!/bin/sh\\nls"',
+  'data', 'data ', 'dat', 'a "', '"aws_ssm_parameter" "p" {', 'data "aws_ssm_parameter" "p" {\n  name = "/x/ami"\n}\n', 'resource "aws_ssm_parameter" "w" {', 'user_data', 'metadata', 'data-x', '"resolve:ssm:/images/api"',
   '\\', 'u0061', '\\u0061mi-0123456789abcdef0', '\\"', '#', '//', '/*', '*/', '${var.x}', 'name = "/images/prod/api"', 'value = "v1.2.3"',
 ];
 
@@ -60,6 +62,22 @@ describe('mayHoldTerraformFacts', () => {
     }
     const skip = 'resource "aws_cloudwatch_log_group" "this" {\n  name              = "/acme/api/logs"\n  retention_in_days = 30\n}\n\noutput "name" {\n  value = aws_iam_instance_profile.this.name\n}\n';
     expect(mayHoldTerraformFacts(skip)).toBe(false);
+  });
+
+  it('tells SSM parameters a file writes from those it may read', async () => {
+    const reads = [
+      'data "aws_ssm_parameter" "image" {\n  name = "/images/api/ami"\n}\n',
+      'data"aws_ssm_parameter""image"{\nname="/images/api/ami"\n}\n',
+      'resource "aws_instance" "x" {\n  ami = "resolve:ssm:/images/api/ami"\n}\n',
+      'data "aws_ssm_parameter" "image" {\n  name = "/images/\\u0061pi/ami"\n}\n',
+    ];
+    for (const text of reads) {
+      expect(mayReadSsmParameters(text), text).toBe(true);
+      expect((await analyseTerraform(text, { fileName: 'live/main.tf' })).ssmParameters.filter((parameter) => parameter.kind !== 'resource'), text).toHaveLength(1);
+    }
+    const writes = 'resource "aws_ssm_parameter" "tag" {\n  name  = "/prod/api/release/image_tag" # read by the metadata job\n  type  = "String"\n  value = "v1.2.0"\n}\n';
+    expect(mayReadSsmParameters(writes)).toBe(false);
+    expect((await analyseTerraform(writes, { fileName: 'live/prod/params.tf' })).ssmParameters.map((parameter) => parameter.kind)).toEqual(['resource']);
   });
 
   it('never rules out a kind a fixture file holds', async () => {
