@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-EVOE6EID.js";
+} from "./chunks/chunk-4Y4TPMZH.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GBKO725J.js";

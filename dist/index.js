@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-AYA6Q73F.js");
+  const { run } = await import("./chunks/main-H7WRTYUT.js");
   await run();
 }
 await main();

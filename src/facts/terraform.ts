@@ -277,7 +277,7 @@ function lazyFacts(known: TerraformAnalysis, text: string, parse: () => Terrafor
 }
 
 /**
- * In a narrow PR, a file is parsed when a question needs it if its only facts can be module calls and SSM
+ * In a narrow PR, a file is parsed when a question needs it if its only facts can be module calls or SSM
  * parameters it writes (release tags promoted from one environment to the next): those are asked for by
  * folder (usersOf) or by value (the promotion checks look for a changed value in the text first). Every
  * other kind must be known at once. The index's readers of SSM parameters that are read rely on this: a file
@@ -294,8 +294,9 @@ function deferrable(kinds: Record<TerraformFactKind, boolean>, text: string): bo
  * terraformFactKinds); the others are indexed with no facts, without a parse. A file whose only facts can
  * be embedded scripts is parsed when they are asked for (TerraformIndex.embeddedScripts). Files in
  * `mustParse` (a PR's changed files) are always parsed, so that their parse errors are known. With `narrow`
- * (a PR), a file whose only facts can be module calls is parsed when a question needs it: when the reach of a
- * folder it may call is asked for, or its facts are read. A typical PR asks about a few folders only.
+ * (a PR), a file whose only facts can be module calls or SSM parameters it writes is parsed when a question
+ * needs it (see deferrable): when the reach of a folder it may call is asked for, or its facts are read. A
+ * typical PR asks about a few folders only.
  * Files in `wordless` (not in `mustParse`) are known to hold none of the words of any fact (see
  * terraformFilesWithoutFacts): they are indexed with no facts without being read. Given as a promise, the
  * files are read in order until it settles, and only the rest are skipped.
