@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-4Y4TPMZH.js";
+} from "./chunks/chunk-XPLTXILQ.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GBKO725J.js";

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-H7WRTYUT.js");
+  const { run } = await import("./chunks/main-LYA5OWPT.js");
   await run();
 }
 await main();

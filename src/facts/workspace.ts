@@ -59,6 +59,13 @@ function realFolder(dir: string): string {
 }
 
 /**
+ * The buffer files up to its size are read into: their text is decoded out of it before the read returns, so
+ * a run of thousands of files allocates (and zero-fills, and collects) no buffer for each.
+ */
+const SCRATCH_BYTES = 256 * 1024;
+const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+
+/**
  * Reads one repository file, never past the cap and never through a symlink that leaves the workspace.
  * Every call is synchronous: lstat, realpath, open, read and close of a file under the cap take
  * microseconds, while a round trip through libuv's thread pool (and a FileHandle object) costs more than
@@ -95,8 +102,9 @@ export async function readRepoFile(root: string, path: string, maxBytes = MAX_FI
   }
   const fd = openSync(absolute, 'r');
   try {
-    const buffer = Buffer.alloc(Math.min(info.size, maxBytes));
-    const bytesRead = buffer.length === 0 ? 0 : readSync(fd, buffer, 0, buffer.length, 0);
+    const size = Math.min(info.size, maxBytes);
+    const buffer = size <= SCRATCH_BYTES ? scratch : Buffer.allocUnsafe(size);
+    const bytesRead = size === 0 ? 0 : readSync(fd, buffer, 0, size, 0);
     const bytes = buffer.subarray(0, bytesRead);
     if (bytes.includes(0)) return { ok: false, path, reason: 'binary', detail: 'contains NUL bytes (binary file)' };
     try {

@@ -139,4 +139,22 @@ describe('readRepoFile under hostile input', () => {
     expect(await readRepoFile(root, 'deploy/over.sh', 4096)).toMatchObject({ ok: false, reason: 'too-large' });
     expect(io.bytesRead).toBe(4096);
   });
+
+  it('gives each file its own bytes, whatever was read before it, small or large (one buffer serves many reads)', async () => {
+    const files: [string, string][] = [
+      ['a/large.sh', `#!/bin/bash\n${'x'.repeat(200_000)}\n`],
+      ['a/small.sh', '#!/bin/sh\nls\n'],
+      ['a/empty.sh', ''],
+      ['a/larger-than-one-buffer.tf', `# ${'y'.repeat(600_000)}\n`],
+      ['a/accents.sh', 'echo "déploiement ✓ 🚀"\n'],
+      ['a/small-again.sh', 'aws s3 ls\n'],
+    ];
+    for (const [path, text] of files) write(path, text);
+    for (const round of [files, [...files].reverse()]) {
+      for (const [path, text] of round) expect(await readRepoFile(root, path), path).toEqual({ ok: true, path, text });
+    }
+    write('a/nul.bin', Buffer.from([0x23, 0x21, 0x00, 0x41]));
+    expect(await readRepoFile(root, 'a/nul.bin')).toMatchObject({ ok: false, reason: 'binary' });
+    expect(await readRepoFile(root, 'a/small.sh')).toEqual({ ok: true, path: 'a/small.sh', text: '#!/bin/sh\nls\n' });
+  });
 });
