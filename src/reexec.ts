@@ -1,5 +1,5 @@
 // Whether the entry point (index.ts) starts the action a second time with --liftoff-only. It runs before the
-// action loads, so it imports nothing of it: Node's own modules and the event's size only.
+// action loads, so it imports nothing of it but changedFiles.ts: it reads the event and asks git itself.
 //
 // From Node 22 on, V8 reads its wasm tiering flags once, at start-up: the Liftoff-only window around the bash
 // grammar's load (parse/grammars.ts) no longer keeps its 160 KB lexer away from the optimising compiler, and
