@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-XPLTXILQ.js";
+} from "./chunks/chunk-XLIA3LD2.js";
 import {
   threadsProblem
-} from "./chunks/chunk-GBKO725J.js";
+} from "./chunks/chunk-2JOZBQMO.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-LYA5OWPT.js");
+  const { run } = await import("./chunks/main-NSP6BZET.js");
   await run();
 }
 await main();

@@ -207,17 +207,11 @@ export class FlatNode {
     readonly index: number,
   ) {}
 
-  get typeId(): number {
-    return this.tree.typeId[this.index]!;
-  }
   get type(): string {
     return this.tree.typeName(this.index);
   }
   get isNamed(): boolean {
     return this.tree.isNamed(this.index);
-  }
-  get isMissing(): boolean {
-    return this.tree.missing?.[this.index] === 1;
   }
   get startIndex(): number {
     return this.tree.start[this.index]!;

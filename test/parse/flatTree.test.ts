@@ -69,7 +69,7 @@ function compare(parser: Parser, text: string): number {
       const where = `node ${i} (${r.type}) of ${JSON.stringify(text.slice(0, 60))}`;
       if (r.type === 'ERROR') seen.errors++;
       if (r.isMissing) seen.missing++;
-      expect({ type: f.type, typeId: f.typeId, named: f.isNamed, missing: f.isMissing, start: f.startIndex, end: f.endIndex, text: f.text }, where).toEqual({
+      expect({ type: f.type, typeId: flat.typeId[i], named: f.isNamed, missing: flat.missing?.[i] === 1, start: f.startIndex, end: f.endIndex, text: f.text }, where).toEqual({
         type: r.type,
         typeId: r.typeId,
         named: r.isNamed,
