@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-XLIA3LD2.js";
+} from "./chunks/chunk-NSDGG7MM.js";
 import {
   threadsProblem
-} from "./chunks/chunk-2JOZBQMO.js";
+} from "./chunks/chunk-JNYT55ER.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

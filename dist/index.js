@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-NSP6BZET.js");
+  const { run } = await import("./chunks/main-IXGYNYC2.js");
   await run();
 }
 await main();

@@ -271,13 +271,16 @@ export class FlatNode {
     const named = this.namedChildren;
     return named[named.length - 1] ?? null;
   }
+  /**
+   * The first child in field `name`. Never one of an ERROR node, as web-tree-sitter answers (tree-sitter's
+   * ts_node_child_by_field_id: an ERROR node has no production to name fields), though a child that error
+   * recovery moved into it still carries the field the cursor read from the hidden node it came in.
+   */
   childForFieldName(name: string): FlatNode | null {
-    const id = this.tree.fieldId(name);
-    if (id <= 0) return null;
-    const field = this.tree.field;
-    for (const k of this.children) if (field[k.index] === id) return k;
-    return null;
+    if (this.tree.typeId[this.index] === ERROR_SYMBOL) return null;
+    return this.childrenForFieldName(name)[0] ?? null;
   }
+  /** The children in field `name`, as the cursor reads them (web-tree-sitter's childrenForFieldName does so too). */
   childrenForFieldName(name: string): FlatNode[] {
     const id = this.tree.fieldId(name);
     if (id <= 0) return [];
