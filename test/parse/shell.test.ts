@@ -589,7 +589,7 @@ describe('analyseShell: positions, bad input, limits', () => {
         }
         expect(r.parseErrors.length).toBeLessThanOrEqual(10);
       }),
-      { numRuns: 300 },
+      { seed: 20_261_126, numRuns: 300 },
     );
   });
 
