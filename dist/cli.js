@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-NSDGG7MM.js";
+} from "./chunks/chunk-5KGIXPVR.js";
 import {
   threadsProblem
-} from "./chunks/chunk-JNYT55ER.js";
+} from "./chunks/chunk-GKXT4HA5.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -662,7 +662,7 @@ class Words {
     if (i >= this.entries.length) return null;
     const e = this.entries[i]!;
     if (e.fixed !== undefined) return e.fixed;
-    const raw = this.a.source(e.node);
+    const raw = e.node.text;
     if (PLAIN_WORD.test(raw)) return raw;
     if (raw.startsWith('-') || raw.startsWith('"-') || raw.startsWith("'-")) return this.lit(i) ?? raw;
     return raw;
@@ -685,7 +685,7 @@ class Words {
     if (e.fixed !== undefined) return undefined;
     const node = e.node;
     if (node.type === 'raw_string' || node.type === 'ansi_c_string' || node.type === 'word') return undefined;
-    const t = this.a.source(node);
+    const t = node.text;
     return /\$[A-Za-z_{(0-9@*#?!$-]|`/.test(t) ? stripQuotes(t) : undefined;
   }
   /** Split at entry i into the given literal fields (word splitting of an unquoted expansion). */
@@ -960,11 +960,6 @@ class Analyzer {
 
   private error(row: number, col: number, message: string): void {
     if (this.errors.length < MAX_ERRORS * 2) this.errors.push({ row, col, message });
-  }
-
-  /** Source text of a node. */
-  source(node: Node): string {
-    return this.src.slice(node.startIndex, node.endIndex);
   }
 
   // -- values ----------------------------------------------------------------------------------------
@@ -1299,7 +1294,7 @@ class Analyzer {
       else if (k.childForFieldName('name')?.text === 'PATH') pathOverride = this.evalPath(k.childForFieldName('value'));
     }
     const nameNode = kids[nameIdx]!;
-    const nameText = this.source(nameNode);
+    const nameText = nameNode.text;
     if (MISPLACED_KEYWORDS.has(nameText)) {
       // tree-sitter-bash takes a stray `fi` or `done` for a command; bash refuses the script
       this.error(nameNode.startPosition.row, nameNode.startPosition.column, `syntax error near unexpected "${nameText}"`);
