@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-5KGIXPVR.js";
+} from "./chunks/chunk-ACJISP37.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GKXT4HA5.js";

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-SIV6N7ET.js");
+  const { run } = await import("./chunks/main-V6HWUPOA.js");
   await run();
 }
 await main();

@@ -7,7 +7,7 @@ import { announceTerraform, pooledTerraform } from '../parse/pool.js';
 import type { RunContext } from './context.js';
 import type { OpenPull } from './github.js';
 import { promotableValuesIn, valueId, type ValueOccurrence } from './promotableValues.js';
-import type { ModuleEdge, TerraformIndex } from './terraform.js';
+import { TERRAFORM_PROPER, type ModuleEdge, type TerraformIndex } from './terraform.js';
 import { BaseVersions } from './pullRequest.js';
 import { pathsOf, type ChangeSet, type ChangeStatus, type PullRequestFacts } from './types.js';
 import { terragruntReads } from './terragrunt.js';
@@ -90,8 +90,7 @@ export interface AppliedPulls {
   pulls: OpenPull[];
 }
 
-/** Terraform proper, and the templates Terraform renders. Packer templates build images; they deploy nowhere. */
-const TERRAFORM_PROPER = /\.(tf|tf\.json|tfvars|tfvars\.json|hcl)$/;
+/** The templates Terraform renders. Packer templates build images; they deploy nowhere. */
 const TEMPLATE = /\.(tftpl|tpl)$/;
 const PACKER = /\.pkr\.(hcl|json)$/;
 

@@ -2,6 +2,7 @@
 import { ConfigurationError } from '../config/errors.js';
 import type { RunContext } from './context.js';
 import { changedFiles, commitTime, ensureCommit, mergeBase, readBlobs, resolveCommit, type Blob } from './git.js';
+import { TERRAFORM_PROPER } from './terraform.js';
 import { pathsOf, type ChangeSet, type OverrideFacts, type PullRequestFacts } from './types.js';
 import { MAX_FILE_BYTES } from './workspace.js';
 
@@ -57,9 +58,6 @@ export async function gatherChanges(context: RunContext): Promise<ChangeSet> {
   return { base, head, mergeBase: fork, files: await changedFiles(root, fork, head) };
 }
 
-/** Terraform, Terragrunt and Packer files, lock files included: the widest of the readers' Terraform patterns. */
-const TERRAFORM_LIKE = /\.(tf|tf\.json|tfvars|tfvars\.json|hcl|pkr\.json)$/;
-
 /**
  * Files at a pull request's merge base, each read once, in batches (two git processes a batch). The deploy-script
  * scope (does the change bring a new AMI?) and the promotion checks (was this value there before?) both read
@@ -92,10 +90,13 @@ export class BaseVersions {
   }
 }
 
-/** The merge-base versions of a PR, with every changed Terraform file that existed there being read already. */
+/**
+ * The merge-base versions of a PR, with every changed Terraform file that existed there being read already
+ * (TERRAFORM_PROPER: the promotion checks read those, the deploy-script scope the TERRAFORM_FILE among them).
+ */
 export function baseVersionsOf(workspace: string, changes: ChangeSet): BaseVersions {
   const versions = new BaseVersions(workspace, changes.mergeBase);
-  const terraform = changes.files.filter((file) => file.status !== 'added' && pathsOf(file).some((path) => TERRAFORM_LIKE.test(path)));
+  const terraform = changes.files.filter((file) => file.status !== 'added' && pathsOf(file).some((path) => TERRAFORM_PROPER.test(path)));
   void versions.read(terraform.map((file) => file.previousPath ?? file.path)).catch(() => undefined);
   return versions;
 }

@@ -12,6 +12,9 @@ import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
 /** Terraform configuration proper: a module is exactly the .tf files of one folder. */
 export const TERRAFORM_CODE = /\.tf(\.json)?$/;
 
+/** Terraform proper in every spelling (JSON, tfvars, lock and Terragrunt files included): what a PR can change in an environment's Terraform. */
+export const TERRAFORM_PROPER = /\.(tf|tf\.json|tfvars|tfvars\.json|hcl)$/;
+
 /** Files the index parses: Terraform, tfvars, and every HCL file (Terragrunt's terragrunt.hcl, env.hcl, _envcommon/*.hcl; Packer). */
 export const TERRAFORM_FILE = /(\.tf|\.tfvars|(?<!(^|\/)\.terraform\.lock)\.hcl)$/;
 
