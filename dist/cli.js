@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-ACJISP37.js";
+} from "./chunks/chunk-HUPK2JAA.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GKXT4HA5.js";

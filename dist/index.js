@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-V6HWUPOA.js");
+  const { run } = await import("./chunks/main-ROBF3QOI.js");
   await run();
 }
 await main();

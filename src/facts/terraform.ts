@@ -99,14 +99,24 @@ export function moduleFolder(callerFile: string, source: string): string | undef
   return normalisePath(posix.join(posix.dirname(callerFile), cleaned));
 }
 
-/** A string that ends in a `.` or `..` segment (then only slashes): `"../.."`, `"./"`, `"..?ref=x"`, or a heredoc line. */
-const DOT_ENDING = /\.[\\/]*["\n\r?]/;
+/**
+ * A string that ends in a `.` or `..` segment (then only slashes): `"../.."`, `"./"`, `"..?ref=x"`, or a heredoc
+ * line. The segment starts after a separator, or starts the string: a sentence's full stop is none.
+ */
+const DOT_ENDING = /(?<![^\\/"\s])\.\.?[\\/]*["\n\r?]/;
 
 /**
- * False means no local module call in `text` can resolve to the folder `dir` (see moduleFolder): a local
- * source starts with ./ or ../, so one that resolves to a named folder holds that name after a slash (or a
- * backslash, which normalisePath reads as one), unless it ends in a . or .. segment, or spells letters with a
- * \u escape. The narrow index parses only the files this lets through.
+ * What makes a source's text differ from its value, other than \u escapes: a hole that renders a `.` segment
+ * (pathHole in parse/terraform.ts: `"./${path.module}"`), or a template directive, which renders nothing.
+ */
+const TEMPLATE_SEGMENT = /path\.(module|root)|get_terragrunt_dir|%\{/;
+
+/**
+ * False means no local module call in `text` can resolve to the folder `dir` (see moduleFolder). A local
+ * source starts with ./ or ../; one that resolves to a named folder ends in the last names of that folder,
+ * each after a slash (or a backslash, which normalisePath reads as one) and the first after a . or ..
+ * segment — unless it ends in a . or .. segment, its text is not its value (see TEMPLATE_SEGMENT), or it
+ * spells letters with a \u escape. The narrow index parses only the files this lets through.
  */
 export function mayReferenceFolder(text: string, dir: string): boolean {
   return mayReferenceAnyFolder(text) || mayNameFolder(text, dir);
@@ -114,12 +124,58 @@ export function mayReferenceFolder(text: string, dir: string): boolean {
 
 /** The part of mayReferenceFolder that does not depend on the folder. */
 function mayReferenceAnyFolder(text: string): boolean {
-  return hasUnicodeEscape(text) || DOT_ENDING.test(text);
+  return hasUnicodeEscape(text) || DOT_ENDING.test(text) || TEMPLATE_SEGMENT.test(text);
 }
 
+/** What may follow a source's last name, after its trailing slashes: the end of the string (a quote, a heredoc line's end, a ?query) or of the text. */
+const SOURCE_END = new Set(['"', '\n', '\r', '?']);
+
+/** Folder names compared segment by segment. No escape or template spells these characters other than as themselves. */
+const PLAIN_NAME = /^[\w.+@~-]+$/;
+const PLAIN_CHAR = /[\w.+@~-]/;
+
+const isSeparator = (char: string | undefined): boolean => char === '/' || char === '\\';
+
+/**
+ * Whether `text` holds a path that ends in the names of `dir` (`"../../modules/stacks/core"` ends in those of
+ * modules/stacks/core, not of live/prod/core), from a . or .. segment on. A folder with other than plain
+ * names is let through.
+ */
 function mayNameFolder(text: string, dir: string): boolean {
-  const name = posix.basename(dir);
-  return name !== '' && (text.includes(`/${name}`) || text.includes(`\\${name}`));
+  if (dir === '') return false;
+  const names = dir.split('/');
+  if (!names.every((name) => PLAIN_NAME.test(name))) return true;
+  const last = names[names.length - 1]!;
+  for (const separator of ['/', '\\']) {
+    const needle = separator + last;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      let end = at + needle.length;
+      while (isSeparator(text[end])) end++;
+      if ((end === text.length || SOURCE_END.has(text[end]!)) && namesLeadTo(text, at, names)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Walking back from the separator at `at` (which stands before the last of `names`): the segments before it
+ * are the folder's names in order, after a . or .. segment. Empty segments (`//`) are skipped.
+ */
+function namesLeadTo(text: string, at: number, names: string[]): boolean {
+  let next = names.length - 2;
+  for (let separator = at; ; ) {
+    let start = separator;
+    while (start > 0 && PLAIN_CHAR.test(text[start - 1]!)) start--;
+    const segment = text.slice(start, separator);
+    if (segment === '.' || segment === '..') return true;
+    if (segment !== '') {
+      if (next < 0 || segment !== names[next]) return false;
+      next--;
+    }
+    // A segment that does not start after a separator is the string's first (or not all plain): not local.
+    if (!isSeparator(text[start - 1])) return false;
+    separator = start - 1;
+  }
 }
 
 /** Files kept unparsed until a question needs them: their text and the parse that answers. */

@@ -15,22 +15,27 @@ import { createRepo, type TestRepo } from '../support/gitRepo.js';
 let repo: TestRepo | undefined;
 afterEach(() => repo?.cleanup());
 
-const SEGMENTS = ['..', '.', '', 'api', 'modules', 'net', 'a.b', 'v1.', '..a', ' ', 'x y', 'api?ref=v1', '\\\\', 'b\\\\c', '\\u0061pi', '\\u002e\\u002e', '%', '..?ref=x'];
+const SEGMENTS = [
+  ...['..', '.', '', 'api', 'modules', 'net', 'a.b', 'v1.', '..a', ' ', 'x y', 'api?ref=v1', '\\\\', 'b\\\\c', '\\u0061pi', '\\u002e\\u002e', '%', '..?ref=x'],
+  // Names that start like another, and template holes and directives (a path hole renders a . segment).
+  ...['api-v2', 'apix', 'api.', '${path.module}', '${path.root}', '${var.x}', '$${x}', '%{if true}%{endif}', 'api${path.module}', '%%{x}'],
+];
 
 describe('mayReferenceFolder', () => {
   it('lets through every file with a local module call that resolves to the folder', async () => {
     let resolved = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('live/prod/main.tf', 'live/prod/api/main.tf', 'main.tf', 'a/b/c/d/e.tf', 'live/prod/terragrunt.hcl'),
+        fc.constantFrom('live/prod/main.tf', 'live/prod/api/main.tf', 'main.tf', 'a/b/c/d/e.tf', 'live/prod/terragrunt.hcl', 'modules/api/net/main.tf'),
         fc.constantFrom('./', '../', '../../', './/', '..//'),
         fc.array(fc.constantFrom(...SEGMENTS), { maxLength: 5 }),
-        fc.constantFrom('', '/', '//', '?ref=v2', '/.', '/..'),
-        fc.boolean(),
-        async (file, start, segments, end, heredoc) => {
+        fc.constantFrom('', '/', '//', '?ref=v2', '/.', '/..', '/${path.module}', '%{if true}%{endif}', '\\\\'),
+        fc.constantFrom('quoted', 'heredoc', 'indented heredoc'),
+        async (file, start, segments, end, form) => {
           const raw = `${start}${segments.join('/')}${end}`;
           const block = file.endsWith('terragrunt.hcl') ? 'terraform' : 'module "m"';
-          const text = heredoc ? `${block} {\n  source = <<EOT\n${raw}\nEOT\n}\n` : `${block} {\n  source = "${raw}"\n}\n`;
+          const value = form === 'quoted' ? `"${raw}"` : form === 'heredoc' ? `<<EOT\n${raw}\nEOT` : `<<-EOT\n    ${raw}\n  EOT`;
+          const text = `${block} {\n  source = ${value}\n}\n`;
           const analysis = await analyseTerraform(text, { fileName: file });
           for (const call of analysis.modules) {
             if (!call.local) continue;
@@ -53,6 +58,43 @@ describe('mayReferenceFolder', () => {
     expect(mayReferenceFolder(text, 'live/prod')).toBe(false);
     expect(mayReferenceFolder(text, '')).toBe(false);
     expect(mayReferenceFolder('module "up" {\n  source = "../.."\n}\n', '')).toBe(true);
+    // A sentence that ends a comment is no . segment; a heredoc line of one is.
+    expect(mayReferenceFolder(`# Calls the api module (revision 2).\n${text}`, 'modules/worker')).toBe(false);
+    expect(mayReferenceFolder('module "up" {\n  source = <<-EOT\n    ..\n  EOT\n}\n', 'anything')).toBe(true);
+  });
+
+  it('asks for the name as the last segment of a source', () => {
+    const calls = (...sources: string[]) => sources.map((source, i) => `module "m${i}" {\n  source = "${source}"\n}\n`).join('');
+    const text = calls('../../services/api', '../../services/api-v2/', '../shared/net?ref=v1');
+    expect(mayReferenceFolder(text, 'services')).toBe(false);
+    expect(mayReferenceFolder(text, 'shared')).toBe(false);
+    expect(mayReferenceFolder(text, 'services/api')).toBe(true);
+    expect(mayReferenceFolder(text, 'services/api-v2')).toBe(true);
+    expect(mayReferenceFolder(text, 'shared/net')).toBe(true);
+    expect(mayReferenceFolder(calls('..\\\\services\\\\'), 'services')).toBe(true);
+    expect(mayReferenceFolder('module "h" {\n  source = <<EOT\n../services\nEOT\n}\n', 'services')).toBe(true);
+    expect(mayReferenceFolder(calls('../services/api/${var.x}'), 'services')).toBe(false);
+  });
+
+  it('asks for every name of the folder, back to a . or .. segment', () => {
+    const text = 'module "core" {\n  source = "../../../modules/stacks/core"\n}\n';
+    expect(mayReferenceFolder(text, 'modules/stacks/core')).toBe(true);
+    expect(mayReferenceFolder(text, 'stacks/core')).toBe(false); // a name before stacks/: not the top-level stacks/core
+    expect(mayReferenceFolder(text, 'live/prod/core')).toBe(false);
+    expect(mayReferenceFolder(text, 'a/modules/stacks/core')).toBe(true); // the ..s may lead to a/ from some caller
+    expect(mayReferenceFolder('module "m" {\n  source = "./core"\n}\n', 'live/prod/core')).toBe(true);
+    expect(mayReferenceFolder('module "m" {\n  source = "..//stacks/./core//"\n}\n', 'x/stacks/core')).toBe(true);
+    expect(mayReferenceFolder('module "m" {\n  source = "../x y/core"\n}\n', 'a/y/core')).toBe(false);
+    expect(mayReferenceFolder('module "m" {\n  source = "../x y/core"\n}\n', 'a/x y/core')).toBe(true);
+    expect(mayReferenceFolder('module "h" {\n  source = <<-EOT\n    ../stacks/core\n  EOT\n}\n', 'modules/stacks/core')).toBe(true);
+  });
+
+  it('lets through any folder where a template makes the text differ from the value', () => {
+    // A directive renders nothing, and a path hole a . segment: `./${path.root}` is the caller's own folder.
+    const calls = (source: string) => `module "m" {\n  source = "${source}"\n}\n`;
+    expect(mayReferenceFolder(calls('./%{ if true }%{ endif }'), 'live/prod')).toBe(true);
+    expect(mayReferenceFolder(calls('./${path.root}'), 'live/prod')).toBe(true);
+    expect(mayReferenceFolder(calls('../serv%{ if true }%{ endif }ices'), 'services')).toBe(true);
   });
 });
 
@@ -143,6 +185,10 @@ describe('the narrow index', () => {
     expect(narrow.unparsedText('modules/json/main.tf')).toBeUndefined(); // calls ../worker: parsed
     expect(narrow.unparsedText('live/staging/worker/main.tf')).toBeUndefined(); // calls modules/json
     expect(narrow.unparsedText('live/staging/api/main.tf')).toBeDefined(); // never asked about
+    // live/dev/api is asked about, and live/staging/api/main.tf names an api folder: but modules/api, not live/dev/api.
+    narrow.reach('live/dev/api/params.tf');
+    expect(narrow.unparsedText('live/staging/api/main.tf')).toBeDefined();
+    expect(narrow.unparsedText('modules/remote/main.tf')).toBeUndefined(); // ../api: may be any api folder
   });
 
   it('defers files that only write SSM parameters, and parses one when its parameters are read', async () => {
