@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-HUPK2JAA.js";
+} from "./chunks/chunk-YO24SENV.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GKXT4HA5.js";

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-ROBF3QOI.js");
+  const { run } = await import("./chunks/main-J2SOWIU2.js");
   await run();
 }
 await main();

@@ -58,8 +58,13 @@ interface Unit {
   inputs: Set<string>;
   runs: string[];
   onInstance: boolean;
-  /** Environments from what refers to it. */
+  /** Environments of the scripts that source it. */
   environments: Set<string>;
+  /**
+   * Files (Terraform, appspecs) that refer to it: their reach is environments it runs in, looked up only when
+   * they are asked for (environmentsOf). A narrow PR asks for those of the units in scope only.
+   */
+  reachOf: Set<string>;
   /** Runs only during image builds (Packer provisioners): on no environment's image. */
   buildOnly: boolean;
   /** How its text becomes shell: templatefile() renders `${…}`; 'auto' keeps only files that look like scripts. */
@@ -230,10 +235,10 @@ class Catalogue {
     return pending;
   }
 
-  private unit(id: string, create: () => Omit<Unit, 'id' | 'inputs' | 'runs' | 'environments' | 'provided' | 'onInstance' | 'buildOnly' | 'depth'>): Unit {
+  private unit(id: string, create: () => Omit<Unit, 'id' | 'inputs' | 'runs' | 'environments' | 'reachOf' | 'provided' | 'onInstance' | 'buildOnly' | 'depth'>): Unit {
     let unit = this.units.get(id);
     if (!unit) {
-      unit = { id, inputs: new Set(), runs: [], environments: new Set(), provided: new Set(), onInstance: false, buildOnly: false, depth: 0, ...create() };
+      unit = { id, inputs: new Set(), runs: [], environments: new Set(), reachOf: new Set(), provided: new Set(), onInstance: false, buildOnly: false, depth: 0, ...create() };
       this.units.set(id, unit);
     }
     return unit;
@@ -329,8 +334,7 @@ class Catalogue {
       const embedded = narrow && !narrow.has(path) ? [] : await terraform.embeddedScripts(path);
       if (embedded.length === 0 && analysis.scriptFiles.length === 0) continue;
       const packer = PACKER_FILE.test(path);
-      const environments = packer ? [] : [...terraform.reach(path).keys()];
-      this.discoverEmbedded(path, embedded, environments, packer);
+      this.discoverEmbedded(path, embedded, packer);
       for (const ref of analysis.scriptFiles) {
         if (ref.dynamic) continue;
         const build = packer || ref.context.startsWith('build.');
@@ -352,7 +356,7 @@ class Catalogue {
         unit.inputs.add(path);
         unit.runs.push(by);
         this.runsOnInstance(unit, build);
-        if (!build) environments.forEach((env) => unit.environments.add(env));
+        if (!build) unit.reachOf.add(path);
       }
     }
 
@@ -365,13 +369,13 @@ class Catalogue {
       unit.bundle = { root: owner.root, files: owner.files };
       this.runsOnInstance(unit, false);
       unit.inputs.add(owner.appspec);
-      owner.environments.forEach((env) => unit.environments.add(env));
+      unit.reachOf.add(owner.appspec);
       owner.files.forEach((entry) => unit.provided.add(entry.destination));
       if (unit.runs.length === 0 || unit.runs.every((run) => run === 'matched by scripts.include')) unit.runs.push(`part of the CodeDeploy revision of ${owner.appspec}`);
     }
   }
 
-  private readonly bundles: { appspec: string; root: string; files: AppspecFiles[]; environments: string[] }[] = [];
+  private readonly bundles: { appspec: string; root: string; files: AppspecFiles[] }[] = [];
 
   /**
    * A PR's changed paths when its scope is narrow (not the configuration, not an image manifest, no new
@@ -427,8 +431,7 @@ class Catalogue {
     }
     if (spec.serverless) return;
     const root = posix.dirname(appspec) === '.' ? '' : posix.dirname(appspec);
-    const reach = [...this.deps.terraform.reach(appspec).keys()];
-    this.bundles.push({ appspec, root, files: spec.files, environments: reach });
+    this.bundles.push({ appspec, root, files: spec.files });
     this.bundles.sort((a, b) => b.root.length - a.root.length); // the innermost bundle owns a script
     for (const hook of spec.hooks) {
       const expected = normalisePath(posix.join(root, hook.location.replace(/^\/+/, '')));
@@ -445,12 +448,12 @@ class Catalogue {
       this.runsOnInstance(unit, false);
       unit.deployment = appspec;
       unit.bundle = { root, files: spec.files };
-      reach.forEach((env) => unit.environments.add(env));
+      unit.reachOf.add(appspec);
       spec.files.forEach((entry) => unit.provided.add(entry.destination));
     }
   }
 
-  private discoverEmbedded(path: string, scripts: EmbeddedScript[], environments: string[], packer: boolean): void {
+  private discoverEmbedded(path: string, scripts: EmbeddedScript[], packer: boolean): void {
     const inline = new Map<string, EmbeddedScript[]>();
     for (const script of scripts) {
       if (script.kind === 'inline') {
@@ -468,7 +471,7 @@ class Catalogue {
       unit.inputs.add(path);
       this.runsOnInstance(unit, build);
       unit.runs.push(build ? `Packer provisioner ${script.context} in ${path}` : `user data ${script.context} in ${path}`);
-      environments.forEach((env) => unit.environments.add(env));
+      if (!packer) unit.reachOf.add(path);
     }
     for (const [context, lines] of inline) {
       const build = packer || context.startsWith('build.');
@@ -493,7 +496,7 @@ class Catalogue {
       unit.inputs.add(path);
       this.runsOnInstance(unit, build);
       unit.runs.push(build ? `Packer provisioner "shell" inline in ${path}` : `${context} in ${path}`);
-      environments.forEach((env) => unit.environments.add(env));
+      if (!packer) unit.reachOf.add(path);
     }
   }
 
@@ -560,7 +563,10 @@ class Catalogue {
   private environmentsOf(unit: Unit): string[] {
     if (!unit.onInstance || unit.buildOnly) return [];
     const envs = new Set(unit.environments);
-    if (unit.scriptPath) for (const env of this.deps.terraform.reach(unit.scriptPath).keys()) envs.add(env);
+    // Its own file too: a script under an environment's Terraform (or a module it uses) runs there.
+    const paths = [...unit.reachOf];
+    if (unit.scriptPath) paths.push(unit.scriptPath);
+    for (const path of paths) for (const env of this.deps.terraform.reach(path).keys()) envs.add(env);
     if (envs.size === 0 && unit.onInstance) return [...this.context.settings.promotion];
     return this.context.settings.promotion.filter((env) => envs.has(env));
   }
