@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-YO24SENV.js";
+} from "./chunks/chunk-FWXKAR6O.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GKXT4HA5.js";

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-J2SOWIU2.js");
+  const { run } = await import("./chunks/main-PSJEMMRN.js");
   await run();
 }
 await main();

@@ -255,22 +255,17 @@ export async function gatherPromotableValues(
   // The merge-base versions only answer "was this value of a changed file there before?": a version whose
   // text holds none of the literal needles of those values (nor a backslash or %, which can spell one) has
   // none of them, and is not parsed.
-  const needles = [
-    ...new Set(
-      changedTerraform.flatMap((file) => {
-        const parsed = file.status === 'deleted' ? undefined : index.files.get(file.path);
-        return parsed ? promotableValuesIn(file.path, parsed.analysis).flatMap((value) => value.needles) : [];
-      }),
-    ),
-  ].filter((needle) => needle.length > 0);
-  const mayHoldNeeded = (text: string) => text.includes('\\') || text.includes('%') || needles.some((needle) => text.includes(needle));
+  const changedValues = changedTerraform.flatMap((file) => {
+    const parsed = file.status === 'deleted' ? undefined : index.files.get(file.path);
+    return parsed ? promotableValuesIn(file.path, parsed.analysis) : [];
+  });
   const baseVersions: { path: string; text: string }[] = [];
   for (const file of changedTerraform) {
     if (file.status === 'added') continue;
     const path = file.previousPath ?? file.path;
     const blob = baseBlobs.get(path);
     if (!blob?.ok) continue; // unreadable at the base: its values count as new, which can only block
-    if (mayHoldNeeded(blob.text)) baseVersions.push({ path, text: blob.text });
+    if (mayHoldValues(blob.text, changedValues)) baseVersions.push({ path, text: blob.text });
   }
   // Announced at once: a worker thread parses from the back while this thread parses from the front.
   for (const { path, text } of baseVersions) announceTerraform(text, { fileName: path });
@@ -293,28 +288,35 @@ export async function gatherPromotableValues(
   }
 
   for (const env of order) {
-    const atBase = new Set<string>();
-    for (const occurrence of baseOccurrences) if (reach.of(occurrence.file).has(env)) atBase.add(valueId(occurrence));
-    for (const [path, parsed] of index.files) {
-      if (changedPaths.has(path) || PACKER.test(path)) continue;
-      // Only the values of the changed files are looked up in atBase: an unparsed file without their needles is left so.
-      const unparsed = index.unparsedText(path);
-      if (unparsed !== undefined && !mayHoldNeeded(unparsed)) continue;
-      const occurrences = promotableValuesIn(path, parsed.analysis);
-      if (occurrences.length === 0 || !reach.of(path).has(env)) continue;
-      for (const occurrence of occurrences) atBase.add(valueId(occurrence));
-    }
-    const added = new Map<string, ValueOccurrence & { via: ModuleEdge[] }>();
+    // The values the changed files bring into env, and the needles that find them in a text.
+    const brought: (ValueOccurrence & { via: ModuleEdge[] })[] = [];
     for (const file of changedTerraform) {
       if (file.status === 'deleted') continue;
       const via = reach.of(file.path).get(env);
       if (!via) continue;
       const parsed = index.files.get(file.path);
       if (!parsed) continue;
-      for (const occurrence of promotableValuesIn(file.path, parsed.analysis).sort(byPosition)) {
-        const id = valueId(occurrence);
-        if (!atBase.has(id) && !added.has(id)) added.set(id, { ...occurrence, via });
-      }
+      for (const occurrence of promotableValuesIn(file.path, parsed.analysis).sort(byPosition)) brought.push({ ...occurrence, via });
+    }
+    // Which of them env already has: at the merge base, or in a file the PR leaves as it is. Only those are
+    // looked for, and only until each is found: a file is parsed for them only when its text may hold one.
+    const sought = new Set(brought.map(valueId));
+    for (const occurrence of baseOccurrences) if (reach.of(occurrence.file).has(env)) sought.delete(valueId(occurrence));
+    let soughtValues = brought.filter((value) => sought.has(valueId(value)));
+    for (const [path, parsed] of index.files) {
+      if (sought.size === 0) break;
+      if (changedPaths.has(path) || PACKER.test(path)) continue;
+      const unparsed = index.unparsedText(path);
+      if (unparsed !== undefined && !mayHoldValues(unparsed, soughtValues)) continue;
+      const held = promotableValuesIn(path, parsed.analysis).filter((occurrence) => sought.has(valueId(occurrence)));
+      if (held.length === 0 || !reach.of(path).has(env)) continue;
+      for (const occurrence of held) sought.delete(valueId(occurrence));
+      soughtValues = soughtValues.filter((value) => sought.has(valueId(value)));
+    }
+    const added = new Map<string, ValueOccurrence & { via: ModuleEdge[] }>();
+    for (const occurrence of brought) {
+      const id = valueId(occurrence);
+      if (sought.has(id) && !added.has(id)) added.set(id, occurrence);
     }
     addedTo.set(env, added);
   }
@@ -359,6 +361,12 @@ function parameterName(resolved: string): { name: string; pinned: boolean } {
   const match = /^(.*):([^:/]+)$/.exec(resolved);
   if (match && match[1]) return { name: match[1], pinned: /^\d+$/.test(match[2] ?? '') };
   return { name: resolved, pinned: false };
+}
+
+/** False means `text` holds none of `values`: none of their literal needles, nor a backslash or %, which can spell one. */
+function mayHoldValues(text: string, values: readonly ValueOccurrence[]): boolean {
+  if (text.includes('\\') || text.includes('%')) return true;
+  return values.some((value) => value.needles.some((needle) => needle.length > 0 && text.includes(needle)));
 }
 
 function normaliseParameter(name: string): string {
