@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-FWXKAR6O.js";
+} from "./chunks/chunk-ZKZLL4LU.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GKXT4HA5.js";

@@ -119,7 +119,7 @@ const TEMPLATE_SEGMENT = /path\.(module|root)|get_terragrunt_dir|%\{/;
  * spells letters with a \u escape. The narrow index parses only the files this lets through.
  */
 export function mayReferenceFolder(text: string, dir: string): boolean {
-  return mayReferenceAnyFolder(text) || mayNameFolder(text, dir);
+  return mayReferenceAnyFolder(text) || namesFolder(dir)(text);
 }
 
 /** The part of mayReferenceFolder that does not depend on the folder. */
@@ -137,24 +137,24 @@ const PLAIN_CHAR = /[\w.+@~-]/;
 const isSeparator = (char: string | undefined): boolean => char === '/' || char === '\\';
 
 /**
- * Whether `text` holds a path that ends in the names of `dir` (`"../../modules/stacks/core"` ends in those of
+ * Whether a text holds a path that ends in the names of `dir` (`"../../modules/stacks/core"` ends in those of
  * modules/stacks/core, not of live/prod/core), from a . or .. segment on. A folder with other than plain
  * names is let through.
  */
-function mayNameFolder(text: string, dir: string): boolean {
-  if (dir === '') return false;
+function namesFolder(dir: string): (text: string) => boolean {
+  if (dir === '') return () => false;
   const names = dir.split('/');
-  if (!names.every((name) => PLAIN_NAME.test(name))) return true;
+  if (!names.every((name) => PLAIN_NAME.test(name))) return () => true;
   const last = names[names.length - 1]!;
-  for (const separator of ['/', '\\']) {
-    const needle = separator + last;
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-      let end = at + needle.length;
+  return (text) => {
+    for (let at = text.indexOf(last); at >= 0; at = text.indexOf(last, at + 1)) {
+      if (!isSeparator(text[at - 1])) continue;
+      let end = at + last.length;
       while (isSeparator(text[end])) end++;
-      if ((end === text.length || SOURCE_END.has(text[end]!)) && namesLeadTo(text, at, names)) return true;
+      if ((end === text.length || SOURCE_END.has(text[end]!)) && namesLeadTo(text, at - 1, names)) return true;
     }
-  }
-  return false;
+    return false;
+  };
 }
 
 /**
@@ -231,8 +231,9 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
         }
       }
       asked.add(dir);
+      const mayCall = namesFolder(dir);
       for (const [path, text] of unparsed) {
-        if (!mayNameFolder(text, dir)) continue;
+        if (!mayCall(text)) continue;
         unparsed.delete(path);
         addCalls(path, parseLazy(path));
       }
