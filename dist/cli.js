@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-ZKZLL4LU.js";
+} from "./chunks/chunk-UYRDK3CZ.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GKXT4HA5.js";

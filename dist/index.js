@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-7ZK3IAU4.js");
+  const { run } = await import("./chunks/main-AOWMCXTG.js");
   await run();
 }
 await main();

@@ -1,6 +1,6 @@
 // Which AMIs each environment runs, and what is on them: image manifests written by the image build,
 // or the read-only SSM probe on a running staging instance. The AWS adapters load only when the probe is on.
-import picomatch from 'picomatch';
+import { globMatcher } from '../config/glob.js';
 import { parseDocument } from 'yaml';
 import { ConfigurationError } from '../config/errors.js';
 import { previousEnvironment, type Settings } from '../config/settings.js';
@@ -146,7 +146,7 @@ export async function loadManifests(context: RunContext, repoFiles: string[]): P
   const { manifests: globs } = context.settings.images;
   const byImage = new Map<string, ImageManifest>();
   if (globs.length === 0) return byImage;
-  const matches = picomatch(globs, { dot: true });
+  const matches = globMatcher(globs, { dot: true });
   for (const file of repoFiles.filter((path) => matches(path))) {
     const read = await readRepoFile(context.workspace, file);
     if (!read.ok) throw new ImageManifestError(`Image manifest ${file} could not be read: ${read.detail}.`, FIX_MANIFEST);

@@ -1,5 +1,5 @@
 // Which changed paths can affect a deployment. A PR touching none of them ends in an explicit pass.
-import picomatch from 'picomatch';
+import { globMatcher } from '../config/glob.js';
 import type { Settings } from '../config/settings.js';
 
 const TERRAFORM = /\.(tf|tfvars|tf\.json|tfvars\.json|hcl|tftpl|tpl)$/;
@@ -20,8 +20,8 @@ export function deployRelevance(settings: Settings, repoFiles: readonly string[]
     ...[...settings.environments.values()].flatMap((env) => env.terraform),
   ];
   // Flag s: `**` must match folder names with a newline too (git takes them).
-  const matchesGlob = picomatch(globs, { dot: true, flags: 's' });
-  const excluded = picomatch(settings.scripts.exclude, { dot: true, flags: 's' });
+  const matchesGlob = globMatcher(globs, { dot: true, flags: 's' });
+  const excluded = globMatcher(settings.scripts.exclude, { dot: true, flags: 's' });
   return (path) =>
     path === settings.configFile ||
     path === settings.inputs.config ||

@@ -6,7 +6,7 @@
 // only on the scripts in scope: in a PR the changed ones, the ones that source a changed file, and every
 // script of an environment whose AMI the PR changes; in audit and preflight all of them.
 import { posix } from 'node:path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../config/glob.js';
 import { DEFAULT_SCRIPT_GLOBS } from '../config/settings.js';
 import type { AppspecFiles } from '../parse/appspec.js';
 import { analyseCloudInit, isCloudConfig } from '../parse/cloudInit.js';
@@ -150,8 +150,8 @@ async function readEarly(context: RunContext, facts: FactStore): Promise<Map<str
   const read = new Map<string, FileRead>();
   if (context.mode === 'pr' && (await facts.get('changes')).files.length < largeRun()) return read;
   const { scripts } = context.settings;
-  const excluded = picomatch(scripts.exclude, { dot: true, flags: 's' });
-  const include = picomatch(scripts.include, { dot: true, flags: 's' });
+  const excluded = globMatcher(scripts.exclude, { dot: true, flags: 's' });
+  const include = globMatcher(scripts.include, { dot: true, flags: 's' });
   const repoFiles = (await facts.get('repoFiles')).filter((path) => !excluded(path));
   for (const path of repoFiles.filter((candidate) => APPSPEC.test(candidate))) {
     const file = await readRepoFile(context.workspace, path);
@@ -221,7 +221,7 @@ class Catalogue {
   ) {
     this.repo = new Set(deps.repoFiles);
     // Flag s: `**` must match folder names with a newline too (git takes them).
-    this.excluded = picomatch(context.settings.scripts.exclude, { dot: true, flags: 's' });
+    this.excluded = globMatcher(context.settings.scripts.exclude, { dot: true, flags: 's' });
     this.runPath = context.settings.scripts.runPath;
   }
 
@@ -286,7 +286,7 @@ class Catalogue {
 
   async discover(): Promise<void> {
     const { settings } = this.context;
-    const include = picomatch(settings.scripts.include, { dot: true, flags: 's' });
+    const include = globMatcher(settings.scripts.include, { dot: true, flags: 's' });
     const explicitInclude = JSON.stringify(settings.scripts.include) !== JSON.stringify(DEFAULT_SCRIPT_GLOBS);
     const { terraform } = this.deps;
 
@@ -407,7 +407,7 @@ class Catalogue {
 
   private wholeRepository(changed: Set<string>): boolean {
     const { settings } = this.context;
-    const manifests = picomatch(settings.images.manifests.length ? settings.images.manifests : ['\0'], { dot: true });
+    const manifests = globMatcher(settings.images.manifests.length ? settings.images.manifests : ['\0'], { dot: true });
     const configChanged = [settings.configFile, settings.inputs.config].some((path) => path !== undefined && changed.has(path));
     return configChanged || (settings.images.configured && [...changed].some((path) => manifests(path)));
   }

@@ -1,6 +1,6 @@
 // The Terraform of the checkout: which files belong to which environment, and the local module graph.
 import { dirname, posix } from 'node:path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../config/glob.js';
 import type { Settings } from '../config/settings.js';
 import { analysisPool, announceTerraform, largeRun, pooledTerraform, terraformNow } from '../parse/pool.js';
 import { emptyAnalysis, hasUnicodeEscape, loadTerraformParser, mayReadSsmParameters, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis, type TerraformFactKind } from '../parse/terraform.js';
@@ -88,7 +88,7 @@ export function environmentsClassifier(settings: Settings): (path: string) => st
   const matchers = settings.promotion.map((name) => ({
     name,
     // Flag s: a newline in a file name must not let `**` miss it (git and Terraform take such names).
-    match: picomatch(settings.environments.get(name)?.terraform ?? [], { dot: true, flags: settings.environmentsConfigured ? 's' : 'is' }),
+    match: globMatcher(settings.environments.get(name)?.terraform ?? [], { dot: true, flags: settings.environmentsConfigured ? 's' : 'is' }),
   }));
   return (path) => matchers.filter(({ match }) => match(path)).map(({ name }) => name);
 }
