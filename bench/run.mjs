@@ -245,7 +245,10 @@ function nodeOnce(script, args, cwd) {
   return new Promise((done, fail) => {
     const probe = rssProbe();
     const started = performance.now();
-    const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...probe.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The environment the action gets from examples/demo/runner.mjs: a variable such as NODE_EXTRA_CA_CERTS (set on
+    // some machines for a proxy) costs every Node process tens of milliseconds at start, and must not weigh on one side only.
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...probe.env };
+    const child = spawn(process.execPath, [script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
