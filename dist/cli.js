@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-UYRDK3CZ.js";
+} from "./chunks/chunk-SRWB5DAN.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GKXT4HA5.js";

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-AOWMCXTG.js");
+  const { run } = await import("./chunks/main-ZF6VP4EH.js");
   await run();
 }
 await main();

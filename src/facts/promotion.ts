@@ -255,17 +255,19 @@ export async function gatherPromotableValues(
   // The merge-base versions only answer "was this value of a changed file there before?": a version whose
   // text holds none of the literal needles of those values (nor a backslash or %, which can spell one) has
   // none of them, and is not parsed.
-  const changedValues = changedTerraform.flatMap((file) => {
-    const parsed = file.status === 'deleted' ? undefined : index.files.get(file.path);
-    return parsed ? promotableValuesIn(file.path, parsed.analysis) : [];
-  });
+  const changedNeedles = needlesOf(
+    changedTerraform.flatMap((file) => {
+      const parsed = file.status === 'deleted' ? undefined : index.files.get(file.path);
+      return parsed ? promotableValuesIn(file.path, parsed.analysis) : [];
+    }),
+  );
   const baseVersions: { path: string; text: string }[] = [];
   for (const file of changedTerraform) {
     if (file.status === 'added') continue;
     const path = file.previousPath ?? file.path;
     const blob = baseBlobs.get(path);
     if (!blob?.ok) continue; // unreadable at the base: its values count as new, which can only block
-    if (mayHoldValues(blob.text, changedValues)) baseVersions.push({ path, text: blob.text });
+    if (mayHold(blob.text, changedNeedles)) baseVersions.push({ path, text: blob.text });
   }
   // Announced at once: a worker thread parses from the back while this thread parses from the front.
   for (const { path, text } of baseVersions) announceTerraform(text, { fileName: path });
@@ -302,16 +304,16 @@ export async function gatherPromotableValues(
     // looked for, and only until each is found: a file is parsed for them only when its text may hold one.
     const sought = new Set(brought.map(valueId));
     for (const occurrence of baseOccurrences) if (reach.of(occurrence.file).has(env)) sought.delete(valueId(occurrence));
-    let soughtValues = brought.filter((value) => sought.has(valueId(value)));
+    let soughtNeedles: string[] | undefined;
     for (const [path, parsed] of index.files) {
       if (sought.size === 0) break;
       if (changedPaths.has(path) || PACKER.test(path)) continue;
       const unparsed = index.unparsedText(path);
-      if (unparsed !== undefined && !mayHoldValues(unparsed, soughtValues)) continue;
+      if (unparsed !== undefined && !mayHold(unparsed, (soughtNeedles ??= needlesOf(brought.filter((value) => sought.has(valueId(value))))))) continue;
       const held = promotableValuesIn(path, parsed.analysis).filter((occurrence) => sought.has(valueId(occurrence)));
       if (held.length === 0 || !reach.of(path).has(env)) continue;
       for (const occurrence of held) sought.delete(valueId(occurrence));
-      soughtValues = soughtValues.filter((value) => sought.has(valueId(value)));
+      soughtNeedles = undefined;
     }
     const added = new Map<string, ValueOccurrence & { via: ModuleEdge[] }>();
     for (const occurrence of brought) {
@@ -363,10 +365,14 @@ function parameterName(resolved: string): { name: string; pinned: boolean } {
   return { name: resolved, pinned: false };
 }
 
-/** False means `text` holds none of `values`: none of their literal needles, nor a backslash or %, which can spell one. */
-function mayHoldValues(text: string, values: readonly ValueOccurrence[]): boolean {
-  if (text.includes('\\') || text.includes('%')) return true;
-  return values.some((value) => value.needles.some((needle) => needle.length > 0 && text.includes(needle)));
+/** The literal needles of `values` (see mayHold), each once: a worst-case PR brings thousands of values, most of them the same few. */
+function needlesOf(values: readonly ValueOccurrence[]): string[] {
+  return [...new Set(values.flatMap((value) => value.needles))].filter((needle) => needle.length > 0);
+}
+
+/** False means `text` holds none of the values these are the needles of: none of them, nor a backslash or %, which can spell one. */
+function mayHold(text: string, needles: readonly string[]): boolean {
+  return text.includes('\\') || text.includes('%') || needles.some((needle) => text.includes(needle));
 }
 
 function normaliseParameter(name: string): string {
