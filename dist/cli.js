@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-SRWB5DAN.js";
+} from "./chunks/chunk-I3TS72KF.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GKXT4HA5.js";

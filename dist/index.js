@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-ZF6VP4EH.js");
+  const { run } = await import("./chunks/main-DTFYZPS2.js");
   await run();
 }
 await main();

@@ -87,6 +87,11 @@ interface Unit {
 }
 
 const SHELL_EXTENSION = /\.(sh|bash|ksh|zsh|dash)$/i;
+/**
+ * SHELL_EXTENSION for git. git compares every file it walks with every pathspec: five patterns cost it next to
+ * nothing, where one literal pathspec per script (1,500 of them) took 60 ms of CPU per grep.
+ */
+const SHELL_PATHSPECS = ['sh', 'bash', 'ksh', 'zsh', 'dash'].map((extension) => `:(icase)*.${extension}`);
 const APPSPEC = /(^|\/)appspec\.ya?ml$/i;
 const CLOUD_INIT_NAME = /(^|\/)(user[-_]?data|cloud[-_]?init)[^/]*$/i;
 const PACKER_FILE = /\.pkr\.(hcl|json)$/;
@@ -181,15 +186,16 @@ export async function scriptsNamingNone(context: RunContext, facts: FactStore): 
   const changed = changedPaths(changes);
   const repo = new Set(repoFiles);
   const sourceable = [...changed].filter((path) => repo.has(path) && !NOT_SOURCEABLE.test(path));
-  const pathspecs = repoFiles.filter((path) => SHELL_EXTENSION.test(path) && !changed.has(path)).map((path) => `:(literal)${path}`);
-  if (sourceable.length === 0 || pathspecs.length === 0) return none;
+  const scripts = new Set(repoFiles.filter((path) => SHELL_EXTENSION.test(path) && !changed.has(path)));
+  if (sourceable.length === 0 || scripts.size === 0) return none;
   const names = [...new Set(sourceable.map((path) => posix.basename(path)))];
   const folders = [...new Set(sourceable.map((path) => posix.basename(folderOf(path))).filter((name) => name !== ''))];
   const [files, withoutFolders] = await Promise.all([
-    filesWithoutMatch(context.workspace, { fixed: names }, pathspecs),
-    folders.length > 0 ? filesWithoutMatch(context.workspace, { fixed: folders }, pathspecs) : undefined,
+    filesWithoutMatch(context.workspace, { fixed: names }, SHELL_PATHSPECS),
+    folders.length > 0 ? filesWithoutMatch(context.workspace, { fixed: folders }, SHELL_PATHSPECS) : undefined,
   ]);
-  return { files: files ?? new Set(), folders: withoutFolders ?? new Set() };
+  const ofScripts = (found: ReadonlySet<string> | undefined) => new Set([...(found ?? [])].filter((path) => scripts.has(path)));
+  return { files: ofScripts(files), folders: ofScripts(withoutFolders) };
 }
 
 export async function gatherDeployScripts(context: RunContext, deps: ScriptDependencies): Promise<DeployScripts> {
