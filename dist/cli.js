@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-I3TS72KF.js";
+} from "./chunks/chunk-NJC34W6S.js";
 import {
   threadsProblem
-} from "./chunks/chunk-GKXT4HA5.js";
+} from "./chunks/chunk-F27SH7E5.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-DTFYZPS2.js");
+  const { run } = await import("./chunks/main-MH5FT2DM.js");
   await run();
 }
 await main();

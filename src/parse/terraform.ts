@@ -210,7 +210,8 @@ export function terraformFactKinds(text: string): Record<TerraformFactKind, bool
 /**
  * False means no SSM parameter the file holds is one it reads (`resolve:ssm:` or a `data "aws_ssm_parameter"`
  * block): only parameters it writes (`resource "aws_ssm_parameter"`), if any. A block's type is an identifier,
- * which no escape can spell, so a data block needs the word `data`; `resolve:ssm:` counts only when literal.
+ * which no escape can spell, so a data block needs the word `data`; a string can spell `resolve:ssm:` with \u
+ * escapes (the extractor reads the value they make), so a text with one may read.
  */
 export function mayReadSsmParameters(text: string): boolean {
   return hasUnicodeEscape(text) || SSM_READ_WORDS.test(text);

@@ -70,6 +70,7 @@ describe('mayHoldTerraformFacts', () => {
       'data"aws_ssm_parameter""image"{\nname="/images/api/ami"\n}\n',
       'resource "aws_instance" "x" {\n  ami = "resolve:ssm:/images/api/ami"\n}\n',
       'data "aws_ssm_parameter" "image" {\n  name = "/images/\\u0061pi/ami"\n}\n',
+      'resource "aws_instance" "x" {\n  ami = "\\u0072esolve:ssm:/images/api/ami"\n}\n',
     ];
     for (const text of reads) {
       expect(mayReadSsmParameters(text), text).toBe(true);
