@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-NJC34W6S.js";
+} from "./chunks/chunk-3EW2A7YF.js";
 import {
   threadsProblem
 } from "./chunks/chunk-F27SH7E5.js";

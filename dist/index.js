@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-MH5FT2DM.js");
+  const { run } = await import("./chunks/main-E33J2N5D.js");
   await run();
 }
 await main();

@@ -353,7 +353,9 @@ function deferrable(kinds: Record<TerraformFactKind, boolean>, text: string): bo
  * Reads every Terraform file of the checkout and parses, once, those that hold facts (see
  * terraformFactKinds); the others are indexed with no facts, without a parse. A file whose only facts can
  * be embedded scripts is parsed when they are asked for (TerraformIndex.embeddedScripts). Files in
- * `mustParse` (a PR's changed files) are always parsed, so that their parse errors are known. With `narrow`
+ * `mustParse` (a PR's changed files) are always read, so that a file that cannot be read is named, and parsed
+ * at once when they may hold a fact, so that their parse errors are known: a text with none of the words
+ * cannot change what a rule sees, whatever its syntax (`terraform validate` is the check for that). With `narrow`
  * (a PR), a file whose only facts can be module calls or SSM parameters it writes is parsed when a question
  * needs it (see deferrable): when the reach of a folder it may call is asked for, or its facts are read. A
  * typical PR asks about a few folders only.
@@ -395,8 +397,12 @@ export async function gatherTerraform(
       unreadable.push({ path, reason: read.detail });
       continue;
     }
+    const kinds = terraformFactKinds(read.text);
+    if (!Object.values(kinds).some(Boolean)) {
+      files.set(path, { path, analysis: emptyAnalysis() });
+      continue;
+    }
     if (!mustParse.has(path)) {
-      const kinds = terraformFactKinds(read.text);
       const others = kinds.amis || kinds.modules || kinds.ssmParameters || kinds.amiLookups || kinds.scriptFiles;
       if (!others) {
         if (kinds.embeddedScripts) deferred.set(path, read.text);

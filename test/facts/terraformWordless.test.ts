@@ -84,7 +84,8 @@ describe('the index without the files git found no word in', () => {
       'live/dev/params.tf': 'data "aws_ssm_parameter" "ami" {\n  name = "/images/web"\n}\n',
       'live/prod/main.tf': 'module "api" {\n  source = "../../modules/escaped"\n}\n',
       'live/prod/vars.tf': 'variable "x" {\n  default = 1\n}\n',
-      'live/prod/broken.tf': 'resource "x" {\n',
+      'live/prod/broken.tf': 'resource "x" "y" {\n  ami = "ami-0123456789abcdef0"\n',
+      'live/prod/half.tf': 'resource "x" {\n',
     });
     symlinkSync('../../modules/base/main.tf', join(repo.dir, 'live/prod/linked.tf'));
     const context = contextFor(repo, { mode: 'pr' });
@@ -95,12 +96,16 @@ describe('the index without the files git found no word in', () => {
     // The list at once, as a promise that settles at once, and as one that settles while the files are read.
     const later = () => new Promise<ReadonlySet<string>>((resolve) => setTimeout(() => resolve(wordless), 5));
     for (const [narrow, given] of [[false, wordless], [true, wordless], [true, Promise.resolve(wordless)], [true, later()]] as const) {
-      const read = await gatherTerraform(context, files, new Set(['live/prod/broken.tf']), narrow);
-      const skipped = await gatherTerraform(context, files, new Set(['live/prod/broken.tf']), narrow, given);
+      const changed = new Set(['live/prod/broken.tf', 'live/prod/half.tf']);
+      const read = await gatherTerraform(context, files, changed, narrow);
+      const skipped = await gatherTerraform(context, files, changed, narrow, given);
       const facts = (index: typeof read) =>
         files.map((path) => ({ path, reach: [...index.reach(path)], amis: index.files.get(path)?.analysis.amis, modules: index.files.get(path)?.analysis.modules, ssm: index.files.get(path)?.analysis.ssmParameters }));
       expect(facts(skipped)).toEqual(facts(read));
-      expect(skipped.unreadable).toEqual(read.unreadable); // the changed file is read and parsed whatever git says
+      // A changed file is read whatever git says, and parsed when its text may hold a fact: one with none of
+      // the words cannot change what a rule sees, whatever its syntax.
+      expect(skipped.unreadable).toEqual(read.unreadable);
+      expect(read.unreadable.map((entry) => [entry.path, entry.reason.startsWith('parse error')])).toEqual([['live/prod/broken.tf', true]]);
       expect(facts(read).find((entry) => entry.path === 'live/prod/linked.tf')?.amis).toHaveLength(1);
     }
   });

@@ -45,7 +45,9 @@ beforeAll(async () => {
     'terraform/prod/huge.tf': `locals {\n  pad = "${'x'.repeat(CAP)}"\n}\n`,
     'terraform/staging/binary.tf': 'locals {\n  x = "\u0000"\n}\n',
     'terraform/prod/deep.tf': `locals {\n  deep = ${'['.repeat(10_000)}"ami-0123456789abcdef0"${']'.repeat(10_000)}\n}\n`,
-    'terraform/staging/unclosed.tf': `locals {\n  deep = ${'{a = '.repeat(10_000)}\n`,
+    'terraform/staging/unclosed.tf': `locals {\n  deep = ${'{a = '.repeat(10_000)}"ami-0123456789abcdef0"\n`,
+    // No word any fact needs (terraformFactKinds): whatever its syntax, it cannot change what a rule sees.
+    'terraform/staging/unclosed-plain.tf': `locals {\n  deep = ${'{a = '.repeat(10_000)}\n`,
     'appspec.yml': [
       'version: 0.0',
       'os: linux',
@@ -147,6 +149,11 @@ describe('hostile files through the bundled action', () => {
 
   it('does not read a hook behind a linked folder that leaves the workspace: it is not in the repository (DG203)', () => {
     expect(mentions('scripts/start.sh', imagesRun).map((entry) => entry.id)).toEqual(['DG203']);
+  });
+
+  it('does not parse a changed Terraform file that holds no word a fact needs, nor name it', () => {
+    // DG301 lists every changed file of both environments; nothing else names it.
+    for (const each of [run, imagesRun]) expect(mentions('terraform/staging/unclosed-plain.tf', each).map((entry) => entry.id)).toEqual(['DG301']);
   });
 
   it('parses 10,000 nested brackets in HCL without a finding about them', () => {
