@@ -9,7 +9,8 @@
 //            --aws-amis 1000 --aws-regions 4 --aws-delay 50
 //
 // Every Node process is timed from spawn to exit (wall clock) and its peak RSS is read from getrusage at
-// exit (a preloaded hook); ShellCheck's through /usr/bin/time, else by sampling /proc/<pid>/status.
+// exit (a preloaded hook; for the action on Node 22+, the larger peak of its two processes and the sum of
+// their CPU); ShellCheck's through /usr/bin/time, else by sampling /proc/<pid>/status.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
@@ -121,13 +122,17 @@ function rssProbe() {
   const file = join(dir, 'rss');
   return {
     env: { NODE_OPTIONS: `--import=${RSS_HOOK}`, DG_BENCH_RSS_FILE: file },
-    /** { rssKb, cpuMs } of the process that exited (NaN when it wrote nothing). */
+    /**
+     * { rssKb, cpuMs } of the Node processes that exited: the largest peak, the sum of CPU times (NaN when none
+     * wrote, or one line is cut off: a process died before its exit hook).
+     */
     read() {
       let figures = { maxRssKb: NaN, cpuMs: NaN };
       try {
-        figures = JSON.parse(readFileSync(file, 'utf8'));
+        const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+        if (lines.length > 0) figures = { maxRssKb: Math.max(...lines.map((line) => line.maxRssKb)), cpuMs: lines.reduce((sum, line) => sum + line.cpuMs, 0) };
       } catch {
-        // missing: the process died before its exit hook
+        // missing or cut off: a process died before its exit hook
       }
       rmSync(dir, { recursive: true, force: true });
       return { rssKb: figures.maxRssKb, cpuMs: figures.cpuMs };

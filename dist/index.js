@@ -1,7 +1,4 @@
 import { createRequire as __dgCreateRequire } from 'node:module'; const require = __dgCreateRequire(import.meta.url);
-import {
-  statedChangedFiles
-} from "./chunks/chunk-3HOF5KPL.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/index.ts
@@ -12,7 +9,11 @@ import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 var LIFTOFF_ONLY = "--liftoff-only";
-var ORDINARY_CHANGE = 300;
+var SEMI_SPACE = "--max-semi-space-size=8";
+function secondProcessFlags(env, execArgv) {
+  const chosen = [env.NODE_OPTIONS ?? "", ...execArgv].some((flags) => /--max[-_]semi[-_]space[-_]size/.test(flags));
+  return chosen ? [LIFTOFF_ONLY] : [LIFTOFF_ONLY, SEMI_SPACE];
+}
 var DOCUMENTATION = /\.(?:md|markdown|mdx|rst|adoc|asciidoc|txt|png|jpe?g|gif|svg|webp|ico|pdf)$/i;
 function isDocumentation(path) {
   return DOCUMENTATION.test(path);
@@ -38,10 +39,9 @@ function wantsReexec(state) {
   if (setting === "0" || state.execArgv.includes(LIFTOFF_ONLY)) return false;
   if (setting === "1") return true;
   if (state.nodeMajor < 22) return false;
-  const changed = statedChangedFiles(state.payload);
-  if (changed === void 0 || changed > ORDINARY_CHANGE) return false;
   const base = statedBase(state.payload);
-  const paths = base === void 0 ? void 0 : state.changedPaths(base);
+  if (base === void 0) return true;
+  const paths = state.changedPaths(base);
   return paths === void 0 || !paths.every(isDocumentation);
 }
 function currentEntryState() {
@@ -64,7 +64,7 @@ function currentEntryState() {
 // src/index.ts
 async function main() {
   if (wantsReexec(currentEntryState())) {
-    const child = spawnSync2(process.execPath, [LIFTOFF_ONLY, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    const child = spawnSync2(process.execPath, [...secondProcessFlags(process.env, process.execArgv), ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
       stdio: "inherit",
       env: { ...process.env, DEPLOY_GUARD_REEXEC: "0" }
     });
@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-E33J2N5D.js");
+  const { run } = await import("./chunks/main-2JCA3VAI.js");
   await run();
 }
 await main();

@@ -1,4 +1,4 @@
-// What a pull_request event states about its size. No imports: the entry point reads it before it loads the action.
+// What a pull_request event states about its size, read before the event's other facts (main.ts).
 
 /** The number of changed files a pull_request event payload states (`pull_request.changed_files`), if it states one. */
 export function statedChangedFiles(payload: unknown): number | undefined {

@@ -1,13 +1,13 @@
-// The action's entry point (GitHub runs `node dist/index.js`, with no flags). On Node 22+ an ordinary pull
-// request runs in a second process started with --liftoff-only (reexec.ts says when and why), which gets
-// stdio, arguments and environment, and whose exit status is this one's.
+// The action's entry point (GitHub runs `node dist/index.js`, with no flags). On Node 22+ a run that may parse
+// runs in a second process started with --liftoff-only (reexec.ts says when and why), which gets stdio,
+// arguments and environment, and whose exit status is this one's.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { currentEntryState, LIFTOFF_ONLY, wantsReexec } from './reexec.js';
+import { currentEntryState, secondProcessFlags, wantsReexec } from './reexec.js';
 
 async function main(): Promise<void> {
   if (wantsReexec(currentEntryState())) {
-    const child = spawnSync(process.execPath, [LIFTOFF_ONLY, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    const child = spawnSync(process.execPath, [...secondProcessFlags(process.env, process.execArgv), ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
       stdio: 'inherit',
       env: { ...process.env, DEPLOY_GUARD_REEXEC: '0' },
     });

@@ -1,20 +1,30 @@
-// Whether the entry point (index.ts) starts the action a second time with --liftoff-only. It runs before the
-// action loads, so it imports nothing of it but changedFiles.ts: it reads the event and asks git itself.
+// Whether the entry point (index.ts) starts the action a second time, and with which flags. It runs before
+// the action loads, so it imports nothing of it: it reads the event and asks git itself.
 //
 // From Node 22 on, V8 reads its wasm tiering flags once, at start-up: the Liftoff-only window around the bash
-// grammar's load (parse/grammars.ts) no longer keeps its 160 KB lexer away from the optimising compiler, and
-// the process waits for that compile when it exits (0.6 s of a typical PR on Node 24). A pull request of
-// ordinary size therefore runs in a second process started with the flag. A large change keeps this process:
-// there the optimising compiler's speed on the HCL grammar and the tree-sitter runtime is worth more than the
-// wait (BENCHMARKS.md). So does a change of documentation only, which parses nothing: the second process would
-// cost it a third of its run.
+// grammar's load (parse/grammars.ts) no longer keeps its 160 KB lexer away from the optimising compiler. That
+// compile takes about 500 MB for a moment, and a process waits for it when it exits (0.6 s of a typical PR on
+// Node 24). So on Node 22+ every run that may parse runs in a second process started with --liftoff-only.
+// Until a PR of every file parsed only the Terraform that can hold a fact (BENCHMARKS.md, session 8), the
+// optimising compiler made large runs faster, and they kept this process. A change of documentation only
+// keeps it too: it parses nothing, and the second process would cost it a third of its run.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { statedChangedFiles } from './changedFiles.js';
 
 export const LIFTOFF_ONLY = '--liftoff-only';
-/** Changed files up to which a pull request is "ordinary": its run is short enough for the wait to matter. */
-export const ORDINARY_CHANGE = 300;
+
+/**
+ * The largest semi-space of the young generation of each V8 heap (the main thread's and each worker's), in MB.
+ * Node 24's default lets it grow larger than Node 20's: a PR of every file peaked at 350–370 MB of memory in
+ * the second process by default, and at 260–275 MB with 8, in the same time.
+ */
+const SEMI_SPACE = '--max-semi-space-size=8';
+
+/** The flags the second process starts with, before this one's; a young generation size the user set is kept. */
+export function secondProcessFlags(env: NodeJS.ProcessEnv, execArgv: readonly string[]): string[] {
+  const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some((flags) => /--max[-_]semi[-_]space[-_]size/.test(flags));
+  return chosen ? [LIFTOFF_ONLY] : [LIFTOFF_ONLY, SEMI_SPACE];
+}
 
 /**
  * Documentation and pictures. No default setting makes such a file deploy-relevant, so a pull request that
@@ -58,7 +68,7 @@ export interface EntryState {
   nodeMajor: number;
   /** The event payload, undefined when there is none or it does not parse (the action reports that itself). */
   payload: unknown;
-  /** changedPathsSince for this checkout; asked only for an ordinary pull request on Node 22+. */
+  /** changedPathsSince for this checkout; asked only for a pull request on Node 22+. */
   changedPaths: (base: string) => string[] | undefined;
 }
 
@@ -68,10 +78,10 @@ export function wantsReexec(state: EntryState): boolean {
   if (setting === '0' || state.execArgv.includes(LIFTOFF_ONLY)) return false;
   if (setting === '1') return true;
   if (state.nodeMajor < 22) return false;
-  const changed = statedChangedFiles(state.payload);
-  if (changed === undefined || changed > ORDINARY_CHANGE) return false;
+  // Not a pull request (an audit, a preflight, a push), or one whose base is not an object id: it may parse.
   const base = statedBase(state.payload);
-  const paths = base === undefined ? undefined : state.changedPaths(base);
+  if (base === undefined) return true;
+  const paths = state.changedPaths(base);
   return paths === undefined || !paths.every(isDocumentation);
 }
 

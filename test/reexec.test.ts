@@ -1,7 +1,7 @@
-// When the entry point starts the action a second time with --liftoff-only (src/reexec.ts). The second process
+// When the entry point starts the action a second time with --liftoff-only, and its flags (src/reexec.ts). The second process
 // itself is tested end to end in e2e/entry.test.ts (forced, on whatever Node runs the tests).
 import { afterEach, describe, expect, it } from 'vitest';
-import { changedPathsSince, isDocumentation, statedBase, wantsReexec, type EntryState } from '../src/reexec.js';
+import { changedPathsSince, isDocumentation, secondProcessFlags, statedBase, wantsReexec, type EntryState } from '../src/reexec.js';
 import { createRepo, type TestRepo } from './support/gitRepo.js';
 
 const BASE = 'a'.repeat(40);
@@ -24,15 +24,24 @@ function state(overrides: Partial<EntryState> = {}): EntryState & { asked: strin
 }
 
 describe('wantsReexec', () => {
-  it('re-executes an ordinary pull request on Node 22+, and asks git which files it changes', () => {
+  it('re-executes a pull request on Node 22+, whatever its size, and asks git which files it changes', () => {
     const s = state();
     expect(wantsReexec(s)).toBe(true);
     expect(s.asked).toEqual([BASE]);
     expect(wantsReexec(state({ nodeMajor: 22, payload: pr(300) }))).toBe(true);
+    expect(wantsReexec(state({ payload: pr(5081) }))).toBe(true);
   });
 
-  it('keeps one process on Node 20, for a large change, and for other events, without asking git', () => {
-    for (const s of [state({ nodeMajor: 20 }), state({ payload: pr(301) }), state({ payload: { schedule: '0 6 * * *' } }), state({ payload: undefined })]) {
+  it('re-executes other events on Node 22+ (an audit, a preflight), without asking git', () => {
+    for (const payload of [{ schedule: '0 6 * * *' }, { inputs: { 'ami-id': 'ami-0123456789abcdef0' } }, undefined]) {
+      const s = state({ payload });
+      expect(wantsReexec(s)).toBe(true);
+      expect(s.asked).toEqual([]);
+    }
+  });
+
+  it('keeps one process on Node 20, without asking git', () => {
+    for (const s of [state({ nodeMajor: 20 }), state({ nodeMajor: 20, payload: pr(5081) }), state({ nodeMajor: 20, payload: { schedule: '0 6 * * *' } })]) {
       expect(wantsReexec(s)).toBe(false);
       expect(s.asked).toEqual([]);
     }
@@ -58,7 +67,21 @@ describe('wantsReexec', () => {
     expect(wantsReexec(state({ env: { DEPLOY_GUARD_REEXEC: '1' }, nodeMajor: 20 }))).toBe(true);
     expect(wantsReexec(state({ env: { DEPLOY_GUARD_REEXEC: '1' }, changedPaths: () => ['README.md'] }))).toBe(true);
     expect(wantsReexec(state({ env: { DEPLOY_GUARD_REEXEC: '0' } }))).toBe(false);
+    expect(wantsReexec(state({ env: { DEPLOY_GUARD_REEXEC: '0' }, payload: { schedule: '0 6 * * *' } }))).toBe(false);
     expect(wantsReexec(state({ env: { DEPLOY_GUARD_REEXEC: '1' }, execArgv: ['--liftoff-only'] }))).toBe(false);
+  });
+});
+
+describe('secondProcessFlags', () => {
+  it('starts Liftoff-only with a smaller young generation', () => {
+    expect(secondProcessFlags({}, [])).toEqual(['--liftoff-only', '--max-semi-space-size=8']);
+    expect(secondProcessFlags({ NODE_OPTIONS: '--max-old-space-size=4096' }, ['--enable-source-maps'])).toEqual(['--liftoff-only', '--max-semi-space-size=8']);
+  });
+
+  it('keeps a young generation size the user chose, in NODE_OPTIONS or on the command line', () => {
+    expect(secondProcessFlags({ NODE_OPTIONS: '--max-semi-space-size=32' }, [])).toEqual(['--liftoff-only']);
+    expect(secondProcessFlags({ NODE_OPTIONS: '--max_semi_space_size=32' }, [])).toEqual(['--liftoff-only']);
+    expect(secondProcessFlags({}, ['--max-semi-space-size=64'])).toEqual(['--liftoff-only']);
   });
 });
 

@@ -1,5 +1,5 @@
-// The entry point may start the action a second time with --liftoff-only (Node 22+, ordinary pull
-// requests; see src/reexec.ts). Forced here on whatever Node runs the tests: the second process must get the
+// The entry point may start the action a second time with --liftoff-only (Node 22+, every run that may
+// parse; see src/reexec.ts). Forced here on whatever Node runs the tests: the second process must get the
 // flag, and what the runner sees (outputs, report, exit status, annotations) must be what one process gives.
 // Unforced, a change of documentation only keeps one process (the choice itself is unit-tested in reexec.test.ts;
 // run this file on Node 22+ to see both ways end to end).
@@ -55,7 +55,7 @@ describe('the entry point', () => {
     const twice = await once('1');
 
     expect(here.stdout).toMatch(/::debug::node v\d+\.\d+\.\d+\n/);
-    expect(twice.stdout).toMatch(/::debug::node v\d+\.\d+\.\d+ --liftoff-only\n/);
+    expect(twice.stdout).toMatch(/::debug::node v\d+\.\d+\.\d+ --liftoff-only --max-semi-space-size=8\n/);
     expect(here.code).toBe(1);
     expect(twice.code).toBe(here.code);
     expect(twice.outputs.result).toBe('fail');
@@ -69,7 +69,7 @@ describe('the entry point', () => {
     expect(annotations(here.stdout).some((line) => line.includes('DG301'))).toBe(true);
   });
 
-  it('chooses by itself: a second process for a relevant change on Node 22+, one process for documentation only', async () => {
+  it('chooses by itself: a second process for a relevant change or an audit on Node 22+, one process for documentation only', async () => {
     repo = createRepo({ '.github/deploy-guard.yml': CONFIG, 'README.md': '# infra\n', 'terraform/prod/main.tf': env('ami-0aaaaaaaaaaaaaaa1'), 'deploy/start.sh': '#!/bin/bash\n/usr/bin/aws s3 ls\n' }, '2026-03-01T00:00:00Z');
     const base = repo.git('rev-parse', 'HEAD').trim();
     github = await startGitHubLoopback({ pulls: [] });
@@ -87,7 +87,12 @@ describe('the entry point', () => {
     expect(docs.outputs.result).toBe('pass');
 
     const script = await pr('script', { 'README.md': '# infra\n\nMore.\n', 'deploy/start.sh': '#!/bin/bash\n/usr/local/bin/aws s3 ls\n' });
-    expect(script.stdout).toMatch(secondProcess ? /::debug::node v\d+\.\d+\.\d+ --liftoff-only\n/ : /::debug::node v\d+\.\d+\.\d+\n/);
+    expect(script.stdout).toMatch(secondProcess ? /::debug::node v\d+\.\d+\.\d+ --liftoff-only --max-semi-space-size=8\n/ : /::debug::node v\d+\.\d+\.\d+\n/);
     expect(script.report.mode).toBe('pr');
+
+    // An audit parses the whole repository: on Node 22+ it runs in the second process too.
+    const audit = await runAction({ workspace: repo.dir, eventName: 'schedule', event: { repository: { full_name: 'acme/infra' } }, inputs: { 'audit-issue': 'false' }, env: { GITHUB_API_URL: github.url } });
+    expect(audit.stdout).toMatch(secondProcess ? /::debug::node v\d+\.\d+\.\d+ --liftoff-only --max-semi-space-size=8\n/ : /::debug::node v\d+\.\d+\.\d+\n/);
+    expect(audit.report.mode).toBe('audit');
   });
 });

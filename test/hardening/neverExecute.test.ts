@@ -135,7 +135,7 @@ describe('never executing repository content (bundled action, every mode)', () =
     const all = readFileSync(spawnLog, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { via: string; file: string; args: string[] });
     // The second process is this Node binary with the bundled entry point, nothing from the repository.
     const itself = all.filter((entry) => entry.file === process.execPath);
-    expect(itself.map((entry) => entry.args)).toEqual(reexec ? [['--liftoff-only', expect.stringMatching(/[\\/]dist[\\/]index\.js$/)]] : []);
+    expect(itself.map((entry) => entry.args)).toEqual(reexec ? [['--liftoff-only', '--max-semi-space-size=8', expect.stringMatching(/[\\/]dist[\\/]index\.js$/)]] : []);
     const spawned = all.filter((entry) => entry.file !== process.execPath);
     expect([...new Set(spawned.map((entry) => entry.file))]).toEqual(['git']);
     expect(spawned.length).toBe(viaPath.length);
