@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-3EW2A7YF.js";
+} from "./chunks/chunk-55ZK5T7Z.js";
 import {
   threadsProblem
 } from "./chunks/chunk-F27SH7E5.js";

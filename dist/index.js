@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-2JCA3VAI.js");
+  const { run } = await import("./chunks/main-3IL7UZDH.js");
   await run();
 }
 await main();

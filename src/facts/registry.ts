@@ -17,9 +17,10 @@ type Gatherers = { [K in FactKey]: (context: RunContext, facts: FactStore) => Pr
 
 const gatherers: Gatherers = {
   repoFiles: (context) => listFiles(context.workspace),
-  // In a PR, the changed files are always parsed (their parse errors block); the others only if they hold
-  // facts, and files that can hold only module calls when a question needs them. git grep finds the files
-  // without any fact's words while the file list is made; a PR that changes most files reads them anyway.
+  // In a PR, the changed files are always read, and parsed if they may hold facts (their parse errors block);
+  // the others only if they hold facts, and files that can hold only module calls when a question needs them.
+  // git grep finds the files without any fact's words while the file list is made; a PR that changes most
+  // files reads them anyway.
   terraform: async (context, facts) => {
     const changed = context.mode === 'pr' ? changedPaths(await facts.get('changes')) : new Set<string>();
     // The merge-base versions of the changed Terraform are read beside it (see BaseVersions).
