@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-55ZK5T7Z.js";
+} from "./chunks/chunk-5BXZGRHQ.js";
 import {
   threadsProblem
-} from "./chunks/chunk-F27SH7E5.js";
+} from "./chunks/chunk-GNLZ5B3W.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

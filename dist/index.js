@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-3IL7UZDH.js");
+  const { run } = await import("./chunks/main-WWATIBEI.js");
   await run();
 }
 await main();

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-export const LIFTOFF_ONLY = '--liftoff-only';
+const LIFTOFF_ONLY = '--liftoff-only';
 
 /**
  * The largest semi-space of the young generation of each V8 heap (the main thread's and each worker's), in MB.

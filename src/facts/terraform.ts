@@ -3,7 +3,7 @@ import { dirname, posix } from 'node:path';
 import { globMatcher } from '../config/glob.js';
 import type { Settings } from '../config/settings.js';
 import { analysisPool, announceTerraform, largeRun, pooledTerraform, terraformNow } from '../parse/pool.js';
-import { emptyAnalysis, hasUnicodeEscape, loadTerraformParser, mayReadSsmParameters, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis, type TerraformFactKind } from '../parse/terraform.js';
+import { anyFactKind, emptyAnalysis, hasUnicodeEscape, loadTerraformParser, mayReadSsmParameters, TERRAFORM_FACT_WORDS_PCRE, terraformFactKinds, type EmbeddedScript, type TerraformAnalysis, type TerraformFactKind } from '../parse/terraform.js';
 import { Beside } from './beside.js';
 import type { RunContext } from './context.js';
 import { filesWithoutMatch } from './git.js';
@@ -398,7 +398,7 @@ export async function gatherTerraform(
       continue;
     }
     const kinds = terraformFactKinds(read.text);
-    if (!Object.values(kinds).some(Boolean)) {
+    if (!anyFactKind(kinds)) {
       files.set(path, { path, analysis: emptyAnalysis() });
       continue;
     }

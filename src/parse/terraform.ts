@@ -221,7 +221,12 @@ const SSM_READ_WORDS = /resolve:ssm:|(?<![\w-])data(?![\w-])/;
 
 /** False means the file holds no fact analyseTerraform extracts (only parse errors would come of a parse). */
 export function mayHoldTerraformFacts(text: string): boolean {
-  return Object.values(terraformFactKinds(text)).some(Boolean);
+  return anyFactKind(terraformFactKinds(text));
+}
+
+/** mayHoldTerraformFacts for kinds terraformFactKinds already gave. */
+export function anyFactKind(kinds: Record<TerraformFactKind, boolean>): boolean {
+  return Object.values(kinds).some(Boolean);
 }
 
 /** Analyse one .tf, .tfvars, terragrunt.hcl or .pkr.hcl file. Never throws. */
