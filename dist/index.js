@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-WWATIBEI.js");
+  const { run } = await import("./chunks/main-SA2UJOE3.js");
   await run();
 }
 await main();

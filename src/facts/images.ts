@@ -9,13 +9,11 @@ import { AMI_ID_PATTERN } from '../parse/terraform.js';
 import { USER_AGENT } from '../version.js';
 import type { DeployScripts, EnvironmentAmis, ImageInventories, ImageInventory, InventoryResult } from './binaryFacts.js';
 import type { RunContext } from './context.js';
-import type { TerraformIndex } from './terraform.js';
+import { PACKER_FILE, type TerraformIndex } from './terraform.js';
 import { readRepoFile } from './workspace.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Environment AMIs
-
-const PACKER_FILE = /\.pkr\.(hcl|json)$/;
 
 /** AMI ids each environment's Terraform references at the head revision, its modules included. Packer `source_ami`s are build inputs, not environment images. */
 export function terraformAmis(index: TerraformIndex, settings: Settings): EnvironmentAmis {

@@ -4,10 +4,11 @@
 import { posix } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { announceTerraform, pooledTerraform } from '../parse/pool.js';
+import { terraformFactKinds, type ScriptFileRef } from '../parse/terraform.js';
 import type { RunContext } from './context.js';
 import type { OpenPull } from './github.js';
 import { promotableValuesIn, valueId, type ValueOccurrence } from './promotableValues.js';
-import { TERRAFORM_PROPER, type ModuleEdge, type TerraformIndex } from './terraform.js';
+import { mayReferenceFile, PACKER_FILE, TERRAFORM_PROPER, type ModuleEdge, type TerraformIndex } from './terraform.js';
 import { BaseVersions } from './pullRequest.js';
 import { pathsOf, type ChangeSet, type ChangeStatus, type PullRequestFacts } from './types.js';
 import { terragruntReads } from './terragrunt.js';
@@ -90,9 +91,8 @@ export interface AppliedPulls {
   pulls: OpenPull[];
 }
 
-/** The templates Terraform renders. Packer templates build images; they deploy nowhere. */
+/** The templates Terraform renders. */
 const TEMPLATE = /\.(tftpl|tpl)$/;
-const PACKER = /\.pkr\.(hcl|json)$/;
 
 /**
  * The promotion order restricted to environments this repository has Terraform for when they were
@@ -112,24 +112,63 @@ export function promotionOrder(settings: Settings, index: TerraformIndex): strin
  */
 export class ReachMap {
   private readonly cache = new Map<string, Map<string, ModuleEdge[]>>();
-  /** Repository file → the files that read or include it. */
+  /** Repository file → the files that read or include it: Terragrunt's first, then in the order of the index. */
   private readonly readers = new Map<string, ModuleEdge[]>();
+  private readonly terragrunt = new Set<ModuleEdge>();
+  /** Position of each file in the index, for a reference read late. */
+  private readonly rank = new Map<string, number>();
+  /**
+   * Files a narrow PR's index has not parsed that may reference files: their references stay in their folder
+   * (see deferrable in terraform.ts), and are read the first time a path they may name is asked about.
+   */
+  private readonly unread = new Map<string, string>();
+  private readonly asked = new Set<string>();
 
   constructor(
     private readonly index: TerraformIndex,
     terragruntEdges: readonly ModuleEdge[] = [],
   ) {
-    for (const edge of terragruntEdges) this.readers.set(edge.dir, [...(this.readers.get(edge.dir) ?? []), edge]);
+    for (const edge of terragruntEdges) {
+      this.terragrunt.add(edge);
+      this.readers.set(edge.dir, [...(this.readers.get(edge.dir) ?? []), edge]);
+    }
     for (const { path, analysis } of index.files.values()) {
-      for (const ref of analysis.scriptFiles) {
-        if (ref.dynamic) continue;
-        const target = normalisePath(posix.join(posix.dirname(path), ref.path));
-        if (!target) continue;
-        const edges = this.readers.get(target) ?? [];
-        edges.push({ dir: target, by: path, line: ref.line });
-        this.readers.set(target, edges);
+      this.rank.set(path, this.rank.size);
+      const text = index.unparsedText(path);
+      if (text !== undefined) {
+        if (terraformFactKinds(text).scriptFiles) this.unread.set(path, text);
+        continue;
+      }
+      this.addReferences(path, analysis.scriptFiles, false);
+    }
+  }
+
+  private addReferences(path: string, refs: readonly ScriptFileRef[], late: boolean): void {
+    const rank = this.rank.get(path) ?? 0;
+    for (const ref of refs) {
+      if (ref.dynamic) continue;
+      const target = normalisePath(posix.join(posix.dirname(path), ref.path));
+      if (!target) continue;
+      const edges = this.readers.get(target) ?? [];
+      const edge = { dir: target, by: path, line: ref.line };
+      // Read late, a file's references go where reading every file in order would have put them.
+      const at = late ? edges.findIndex((other) => !this.terragrunt.has(other) && (this.rank.get(other.by) ?? 0) > rank) : -1;
+      if (at < 0) edges.push(edge);
+      else edges.splice(at, 0, edge);
+      this.readers.set(target, edges);
+    }
+  }
+
+  private readersOf(path: string): readonly ModuleEdge[] {
+    if (this.unread.size > 0 && !this.asked.has(path)) {
+      this.asked.add(path);
+      for (const [file, text] of this.unread) {
+        if (!mayReferenceFile(text, posix.dirname(file) === '.' ? '' : posix.dirname(file), path)) continue;
+        this.unread.delete(file);
+        this.addReferences(file, this.index.files.get(file)?.analysis.scriptFiles ?? [], true);
       }
     }
+    return this.readers.get(path) ?? [];
   }
 
   of(path: string, seen: ReadonlySet<string> = new Set()): Map<string, ModuleEdge[]> {
@@ -137,7 +176,7 @@ export class ReachMap {
     if (cached) return cached;
     const found = new Map(this.index.reach(path));
     // Readers can be read in turn (an _envcommon file reading another); `seen` stops include cycles.
-    for (const edge of this.readers.get(path) ?? []) {
+    for (const edge of this.readersOf(path)) {
       if (seen.has(edge.by) || seen.size > 16) continue;
       for (const [env, chain] of this.of(edge.by, new Set([...seen, path]))) {
         const candidate = [edge, ...chain];
@@ -151,7 +190,7 @@ export class ReachMap {
 
   /** Whether the path is something Terraform of some environment reads. */
   isRead(path: string): boolean {
-    return this.readers.has(path);
+    return this.readersOf(path).length > 0;
   }
 }
 
@@ -191,7 +230,7 @@ export function describeChange(index: TerraformIndex, changes: ChangeSet, settin
   const files: ChangedInfraFile[] = [];
   for (const file of changes.files) {
     const paths = pathsOf(file);
-    const terraform = paths.some((path) => TERRAFORM_PROPER.test(path) && !PACKER.test(path));
+    const terraform = paths.some((path) => TERRAFORM_PROPER.test(path) && !PACKER_FILE.test(path));
     if (!terraform && !paths.some((path) => TEMPLATE.test(path) || reach.isRead(path))) continue;
     files.push({
       path: file.path,
@@ -307,7 +346,7 @@ export async function gatherPromotableValues(
     let soughtNeedles: string[] | undefined;
     for (const [path, parsed] of index.files) {
       if (sought.size === 0) break;
-      if (changedPaths.has(path) || PACKER.test(path)) continue;
+      if (changedPaths.has(path) || PACKER_FILE.test(path)) continue;
       const unparsed = index.unparsedText(path);
       if (unparsed !== undefined && !mayHold(unparsed, (soughtNeedles ??= needlesOf(brought.filter((value) => sought.has(valueId(value))))))) continue;
       const held = promotableValuesIn(path, parsed.analysis).filter((occurrence) => sought.has(valueId(occurrence)));
@@ -332,7 +371,7 @@ export async function gatherPromotableValues(
       cwd: context.workspace,
       base: changes.base,
       values: added,
-      belongs: (path) => !PACKER.test(path) && reach.of(path).has(previous),
+      belongs: (path) => !PACKER_FILE.test(path) && reach.of(path).has(previous),
     });
     context.journal.note(
       'promotion',

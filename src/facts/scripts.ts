@@ -12,7 +12,7 @@ import type { AppspecFiles } from '../parse/appspec.js';
 import { analyseCloudInit, isCloudConfig } from '../parse/cloudInit.js';
 import { announceAppspec, announceShell, answeredShell, largeRun, pooledAppspec, pooledShell, pooledTerraform } from '../parse/pool.js';
 import { SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
-import { mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript } from '../parse/terraform.js';
+import { mapScriptPosition, renderTemplateFile, terraformFactKinds, TF_INTERP_PLACEHOLDER, type EmbeddedScript, type ScriptFileRef } from '../parse/terraform.js';
 import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
 import { Beside } from './beside.js';
 import type { RunContext } from './context.js';
@@ -20,7 +20,7 @@ import { filesWithoutMatch, type Blob } from './git.js';
 import { imagesFor, preflightTarget } from './images.js';
 import { BaseVersions } from './pullRequest.js';
 import type { FactStore } from './registry.js';
-import { TERRAFORM_FILE, type TerraformIndex } from './terraform.js';
+import { fileReferencesConfined, mayReferenceFile, PACKER_FILE, TERRAFORM_FILE, type ParsedTerraform, type TerraformIndex } from './terraform.js';
 import { changedPaths, pathsOf, type ChangeSet } from './types.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
@@ -94,7 +94,6 @@ const SHELL_EXTENSION = /\.(sh|bash|ksh|zsh|dash)$/i;
 const SHELL_PATHSPECS = ['sh', 'bash', 'ksh', 'zsh', 'dash'].map((extension) => `:(icase)*.${extension}`);
 const APPSPEC = /(^|\/)appspec\.ya?ml$/i;
 const CLOUD_INIT_NAME = /(^|\/)(user[-_]?data|cloud[-_]?init)[^/]*$/i;
-const PACKER_FILE = /\.pkr\.(hcl|json)$/;
 const SHELL_INTERPRETER = /^(sh|bash|dash|ksh|zsh|ash|busybox)$/;
 /** Changed files whose content no script sources. */
 const NOT_SOURCEABLE = /\.(tf|tfvars|hcl|json|md|ya?ml|png|jpe?g|gif|svg|txt|lock)$/i;
@@ -112,6 +111,19 @@ export interface ScriptDependencies {
   /** In a PR: files at the merge base, shared with the promotion checks (read here when not given). */
   baseVersions?: Promise<BaseVersions>;
 }
+
+/** See Catalogue.namedScriptsThatMayMatter. */
+interface NamedScripts {
+  paths: Set<string>;
+  /** The names of the changed files scripts may source. */
+  sourceable: string[];
+}
+
+/**
+ * The analysis reached, through a `source`, a file that a Terraform file whose references were left unread
+ * may name: its unit may lack what that file says of it (how it runs, where).
+ */
+class ReferencesLeftUnread extends Error {}
 
 export interface ScriptsNamingNone {
   files: ReadonlySet<string>;
@@ -206,8 +218,14 @@ export async function gatherDeployScripts(context: RunContext, deps: ScriptDepen
   }
   const catalogue = new Catalogue(context, deps);
   await catalogue.discover();
-  const scope = await catalogue.scope();
-  return catalogue.analyse(scope, imageChecks);
+  try {
+    return await catalogue.analyse(await catalogue.scope(), imageChecks);
+  } catch (error) {
+    if (!(error instanceof ReferencesLeftUnread)) throw error;
+    const complete = new Catalogue(context, deps, true);
+    await complete.discover();
+    return complete.analyse(await complete.scope(), imageChecks);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -224,6 +242,8 @@ class Catalogue {
   constructor(
     private readonly context: RunContext,
     private readonly deps: ScriptDependencies,
+    /** Read the references of every Terraform file, as an audit does (see ReferencesLeftUnread). */
+    private readonly everyReference = false,
   ) {
     this.repo = new Set(deps.repoFiles);
     // Flag s: `**` must match folder names with a newline too (git takes them).
@@ -333,10 +353,18 @@ class Catalogue {
     }
 
     // Terraform and Packer: embedded user data and provisioners, referenced script files. In a narrow PR the
-    // scripts embedded in an unchanged file cannot be in scope (their one input is that file): not read.
+    // scripts embedded in an unchanged file cannot be in scope (their one input is that file): not read. Nor
+    // are the references of an unchanged file the index has not parsed, unless one may name a script that can
+    // be in scope (see referencesMayMatter).
     const tfFiles = [...terraform.files.values()].sort((a, b) => a.path.localeCompare(b.path));
+    const inScopeIfNamed = narrow && !this.everyReference ? this.namedScriptsThatMayMatter(narrow, tfFiles) : undefined;
     for (const { path, analysis } of tfFiles) {
       if (this.excluded(path)) continue;
+      const unparsed = inScopeIfNamed && !narrow?.has(path) ? terraform.unparsedText(path) : undefined;
+      if (unparsed !== undefined && terraformFactKinds(unparsed).scriptFiles && !(await this.referencesMayMatter(path, unparsed, inScopeIfNamed!))) {
+        this.unreadReferences.push({ path, text: unparsed });
+        continue;
+      }
       const embedded = narrow && !narrow.has(path) ? [] : await terraform.embeddedScripts(path);
       if (embedded.length === 0 && analysis.scriptFiles.length === 0) continue;
       const packer = PACKER_FILE.test(path);
@@ -344,14 +372,11 @@ class Catalogue {
       for (const ref of analysis.scriptFiles) {
         if (ref.dynamic) continue;
         const build = packer || ref.context.startsWith('build.');
-        const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-        const candidates = [normalisePath(posix.join(dir, ref.path))];
-        // Packer resolves script paths against the folder `packer build` runs in: usually the template's, often the repository root.
-        if (ref.fn === 'script' || ref.fn === 'scripts') candidates.push(normalisePath(ref.path));
-        const found = candidates.find((candidate): candidate is string => candidate !== undefined && this.repo.has(candidate));
+        const candidates = this.referenceCandidates(path, ref);
+        const found = candidates.find((candidate) => this.repo.has(candidate));
         const by = build ? `Packer provisioner "shell" ${ref.fn} in ${path}` : `${ref.fn === 'file' || ref.fn === 'templatefile' ? `${ref.fn}()` : ref.fn} in ${ref.context} of ${path}`;
         if (!found) {
-          const expected = candidates.find((candidate) => candidate !== undefined);
+          const expected = candidates[0];
           if (expected !== undefined && !this.excluded(expected)) {
             this.missing.push({ expected, reference: ref.path, file: path, line: ref.line, column: ref.column, by, inputs: [path, expected] });
           }
@@ -382,6 +407,74 @@ class Catalogue {
   }
 
   private readonly bundles: { appspec: string; root: string; files: AppspecFiles[] }[] = [];
+
+  private sorted?: string[];
+
+  /** The repository's files in the folder `dir` and below. */
+  private *filesUnder(dir: string): Generator<string> {
+    const sorted = (this.sorted ??= [...this.repo].sort());
+    const prefix = dir === '' ? '' : `${dir}/`;
+    // The paths that start with the prefix are one run of the sorted list, from the first not below it.
+    let low = 0;
+    for (let high = sorted.length; low < high; ) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = low; at < sorted.length && sorted[at]!.startsWith(prefix); at++) yield sorted[at]!;
+  }
+
+  /** Unchanged Terraform files whose references a narrow PR did not read (see referencesMayMatter). */
+  private readonly unreadReferences: { path: string; text: string }[] = [];
+
+  /**
+   * Files whose unit can be in scope when a Terraform file names them, without reading their text: the
+   * changed files, those a changed Terraform file references (its units have it as an input), and the
+   * CodeDeploy hooks (companions of the hooks in scope). Files of a revision found above, and files whose
+   * text names a changed file that scripts may source (maySource), are told by referencesMayMatter.
+   */
+  private namedScriptsThatMayMatter(changed: Set<string>, tfFiles: readonly ParsedTerraform[]): NamedScripts {
+    const paths = new Set(changed);
+    for (const { path, analysis } of tfFiles) {
+      if (!changed.has(path)) continue;
+      for (const ref of analysis.scriptFiles) for (const candidate of this.referenceCandidates(path, ref)) paths.add(candidate);
+    }
+    for (const unit of this.units.values()) if (unit.deployment && unit.scriptPath) paths.add(unit.scriptPath);
+    const sourceable = [...changed].filter((path) => this.repo.has(path) && !NOT_SOURCEABLE.test(path));
+    return { paths, sourceable: [...new Set(sourceable.map((path) => posix.basename(path)))] };
+  }
+
+  /** The files a reference may name: against its file's folder and, for a provisioner's script(s), the repository's root. */
+  private referenceCandidates(path: string, ref: ScriptFileRef): string[] {
+    const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
+    const candidates = [normalisePath(posix.join(dir, ref.path))];
+    // Packer resolves script paths against the folder `packer build` runs in: usually the template's, often the repository root.
+    if (ref.fn === 'script' || ref.fn === 'scripts') candidates.push(normalisePath(ref.path));
+    return candidates.filter((candidate): candidate is string => candidate !== undefined);
+  }
+
+  /**
+   * In a narrow PR, whether the references of an unchanged Terraform file may add to a unit that can be in
+   * scope. A unit is in scope for a changed input (its file, a Terraform file that references it, its
+   * revision's appspec), as a companion hook, or when its text names a changed file it may source (see scope).
+   * A file the index has not parsed references only files in its folder, by their last names as written
+   * (mayReferenceFile): each such file is tested for those reasons, reading its text only for the last. The
+   * others are left unread; should the analysis then reach one of their targets through a `source`, discovery
+   * starts again with every reference read (ReferencesLeftUnread).
+   */
+  private async referencesMayMatter(path: string, text: string, named: NamedScripts): Promise<boolean> {
+    if (!fileReferencesConfined(text)) return true;
+    const dir = folderOf(path);
+    for (const target of named.paths) if (mayReferenceFile(text, dir, target)) return true;
+    for (const target of this.filesUnder(dir)) {
+      if (!mayReferenceFile(text, dir, target)) continue;
+      if (this.bundles.some(({ root }) => root === '' || target.startsWith(`${root}/`))) return true;
+      if (named.sourceable.length === 0) continue;
+      const read = await this.read(target);
+      if (!read.ok || named.sourceable.some((name) => read.text.includes(name))) return true;
+    }
+    return false;
+  }
 
   /**
    * A PR's changed paths when its scope is narrow (not the configuration, not an image manifest, no new
@@ -669,6 +762,7 @@ class Catalogue {
         for (const source of [...analysis.sources].sort((a, b) => a.line - b.line)) {
           const target = this.resolveSource(unit, source.path, source.relativeTo);
           if (!target) continue;
+          if (this.unreadReferences.some((file) => mayReferenceFile(file.text, folderOf(file.path), target))) throw new ReferencesLeftUnread(target);
           result.sourced.add(target);
           const sourced = await this.analyseSourced(target, pathAt(source.line));
           if ('failure' in sourced) continue;

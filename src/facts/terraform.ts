@@ -15,6 +15,9 @@ export const TERRAFORM_CODE = /\.tf(\.json)?$/;
 /** Terraform proper in every spelling (JSON, tfvars, lock and Terragrunt files included): what a PR can change in an environment's Terraform. */
 export const TERRAFORM_PROPER = /\.(tf|tf\.json|tfvars|tfvars\.json|hcl)$/;
 
+/** Packer templates: they build images and deploy nowhere. */
+export const PACKER_FILE = /\.pkr\.(hcl|json)$/;
+
 /** Files the index parses: Terraform, tfvars, and every HCL file (Terragrunt's terragrunt.hcl, env.hcl, _envcommon/*.hcl; Packer). */
 export const TERRAFORM_FILE = /(\.tf|\.tfvars|(?<!(^|\/)\.terraform\.lock)\.hcl)$/;
 
@@ -43,8 +46,9 @@ export interface TerraformIndex {
   /** The calls that use a local module folder. */
   usersOf(dir: string): readonly ModuleEdge[];
   /**
-   * The text of a file whose only facts can be module calls, while it is not parsed yet (a narrow PR parses
-   * such files only when a question needs them); undefined once parsed, and for every other file.
+   * The text of a file a narrow PR parses only when a question needs it (see deferrable), while it is not
+   * parsed yet; undefined once parsed, and for every other file. Its file references are confined to its
+   * folder (fileReferencesConfined).
    */
   unparsedText(path: string): string | undefined;
   /** The environment whose roots hold `path` directly (from config globs or directory names). */
@@ -125,6 +129,45 @@ export function mayReferenceFolder(text: string, dir: string): boolean {
 /** The part of mayReferenceFolder that does not depend on the folder. */
 function mayReferenceAnyFolder(text: string): boolean {
   return hasUnicodeEscape(text) || DOT_ENDING.test(text) || TEMPLATE_SEGMENT.test(text);
+}
+
+/** The holes pathHole (parse/terraform.ts) renders as `.`; a text with the words left after replacing these has others. */
+const PATH_HOLE = /\$\{\s*(?:path\.module|path\.root|get_terragrunt_dir\(\s*\))\s*\}/g;
+const PATH_WORDS = /path\.module|path\.root|get_terragrunt_dir/;
+
+/** `text` with its path holes rendered as the extractor renders them (`"pre${path.module}.sh"` names pre..sh). */
+function withPathHoles(text: string): string {
+  return text.replace(PATH_HOLE, '.');
+}
+
+/**
+ * Whether every file reference in `text` (file(), templatefile() and the like: ScriptFileRef) can only name a
+ * file in the referring file's folder or below, by a last name that the text holds once its path holes are
+ * rendered. The extractor joins a reference to that folder, `${path.module}` and `${path.root}` rendering `.`,
+ * and other holes make it dynamic (not followed): such a path leaves the folder only through a `..` segment.
+ * A `\u` escape can spell any name, a template directive (`%{…}`) renders nothing and a strip marker (`~`)
+ * removes spaces, so either can join two pieces into one name or into `..`; a path hole written other than
+ * as PATH_HOLE is left to the parser; and a provisioner's `script`/`scripts` is also looked up from the
+ * repository's root (as Packer does).
+ */
+export function fileReferencesConfined(text: string): boolean {
+  if (hasUnicodeEscape(text) || text.includes('%{') || text.includes('~') || text.includes('provisioner')) return false;
+  const rendered = withPathHoles(text);
+  return !rendered.includes('..') && !PATH_WORDS.test(rendered);
+}
+
+/**
+ * For a text whose references are confined (fileReferencesConfined), false means none of them, in a file of
+ * the folder `dir`, resolves to `target`: the target is not in that folder or below, or the text does not
+ * hold its last name, as written or with its path holes rendered. A name with other than plain characters is
+ * let through (an escape can write a quote, a backslash or a newline into it). The narrow index reads the
+ * references of the files this lets through.
+ */
+export function mayReferenceFile(text: string, dir: string, target: string): boolean {
+  if (dir !== '' && !target.startsWith(`${dir}/`)) return false;
+  const name = posix.basename(target);
+  if (!PLAIN_NAME.test(name) || text.includes(name)) return true;
+  return PATH_WORDS.test(text) && withPathHoles(text).includes(name);
 }
 
 /** What may follow a source's last name, after its trailing slashes: the end of the string (a quote, a heredoc line's end, a ?query) or of the text. */
@@ -324,12 +367,12 @@ function deferredFacts(path: string): TerraformAnalysis {
 
 /**
  * The analysis of a file the index deferred (see deferrable): the kinds terraformFactKinds rules out are empty
- * without a parse; its module calls, SSM parameters and parse errors parse it on first use.
+ * without a parse; its module calls, SSM parameters, scripts and parse errors parse it on first use.
  */
 function lazyFacts(known: TerraformAnalysis, text: string, parse: () => TerraformAnalysis): TerraformAnalysis {
   const analysis = { ...known };
   const kinds = terraformFactKinds(text);
-  for (const key of ['modules', 'ssmParameters', 'parseErrors'] as const) {
+  for (const key of ['modules', 'ssmParameters', 'scriptFiles', 'embeddedScripts', 'parseErrors'] as const) {
     if (key !== 'parseErrors' && !kinds[key]) continue;
     Object.defineProperty(analysis, key, { enumerable: true, get: () => parse()[key] });
   }
@@ -337,16 +380,20 @@ function lazyFacts(known: TerraformAnalysis, text: string, parse: () => Terrafor
 }
 
 /**
- * In a narrow PR, a file is parsed when a question needs it if its only facts can be module calls or SSM
- * parameters it writes (release tags promoted from one environment to the next): those are asked for by
- * folder (usersOf) or by value (the promotion checks look for a changed value in the text first). Every
- * other kind must be known at once. The index's readers of SSM parameters that are read rely on this: a file
- * the index has not parsed holds none (floatingAmiSources).
+ * In a narrow PR, a file is parsed when a question needs it if its only facts can be module calls, SSM
+ * parameters it writes (release tags promoted from one environment to the next), or scripts: embedded ones,
+ * and files it references when those stay in its folder (fileReferencesConfined; not a Packer template).
+ * Module calls are asked for by folder (usersOf), values by value (the promotion checks look for a changed
+ * value in the text first), references by the file they may name (mayReferenceFile: the deploy scripts'
+ * discovery and ReachMap), and a narrow PR reads no embedded script of a file it leaves as it is. AMIs and AMI
+ * lookups must be known at once. The index's readers of SSM parameters that are read rely on this: a file the
+ * index has not parsed holds none (floatingAmiSources).
  */
-function deferrable(kinds: Record<TerraformFactKind, boolean>, text: string): boolean {
-  if (kinds.amis || kinds.amiLookups || kinds.scriptFiles || kinds.embeddedScripts) return false;
-  if (kinds.ssmParameters) return !mayReadSsmParameters(text);
-  return kinds.modules;
+function deferrable(kinds: Record<TerraformFactKind, boolean>, text: string, path: string): boolean {
+  if (kinds.amis || kinds.amiLookups) return false;
+  if (kinds.ssmParameters && mayReadSsmParameters(text)) return false;
+  if ((kinds.scriptFiles || kinds.embeddedScripts) && (PACKER_FILE.test(path) || !fileReferencesConfined(text))) return false;
+  return kinds.modules || kinds.ssmParameters || kinds.scriptFiles || kinds.embeddedScripts;
 }
 
 /**
@@ -356,9 +403,9 @@ function deferrable(kinds: Record<TerraformFactKind, boolean>, text: string): bo
  * `mustParse` (a PR's changed files) are always read, so that a file that cannot be read is named, and parsed
  * at once when they may hold a fact, so that their parse errors are known: a text with none of the words
  * cannot change what a rule sees, whatever its syntax (`terraform validate` is the check for that). With `narrow`
- * (a PR), a file whose only facts can be module calls or SSM parameters it writes is parsed when a question
- * needs it (see deferrable): when the reach of a folder it may call is asked for, or its facts are read. A
- * typical PR asks about a few folders only.
+ * (a PR), a file whose only facts can be module calls, SSM parameters it writes or scripts is parsed when a
+ * question needs it (see deferrable): when the reach of a folder it may call or of a file it may reference is
+ * asked for, or its facts are read. A typical PR asks about a few folders and files only.
  * Files in `wordless` (not in `mustParse`) are known to hold none of the words of any fact (see
  * terraformFilesWithoutFacts): they are indexed with no facts without being read. Given as a promise, the
  * files are read in order until it settles, and only the rest are skipped.
@@ -409,7 +456,7 @@ export async function gatherTerraform(
         files.set(path, { path, analysis: kinds.embeddedScripts ? deferredFacts(path) : emptyAnalysis() });
         continue;
       }
-      if (narrow && deferrable(kinds, read.text)) {
+      if (narrow && deferrable(kinds, read.text, path)) {
         lazyTexts.set(path, read.text);
         files.set(path, { path, analysis: emptyAnalysis() });
         continue;
