@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-Y4KOXEU2.js";
+} from "./chunks/chunk-OEOIMQFD.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GNLZ5B3W.js";

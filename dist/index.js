@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-SA2UJOE3.js");
+  const { run } = await import("./chunks/main-KNIXMHOS.js");
   await run();
 }
 await main();

@@ -8,7 +8,7 @@ import { terraformFactKinds, type ScriptFileRef } from '../parse/terraform.js';
 import type { RunContext } from './context.js';
 import type { OpenPull } from './github.js';
 import { promotableValuesIn, valueId, type ValueOccurrence } from './promotableValues.js';
-import { mayReferenceFile, PACKER_FILE, TERRAFORM_PROPER, type ModuleEdge, type TerraformIndex } from './terraform.js';
+import { mayReferenceFile, PACKER_FILE, withPathHoles, TERRAFORM_PROPER, type ModuleEdge, type TerraformIndex } from './terraform.js';
 import { BaseVersions } from './pullRequest.js';
 import { pathsOf, type ChangeSet, type ChangeStatus, type PullRequestFacts } from './types.js';
 import { terragruntReads } from './terragrunt.js';
@@ -118,8 +118,9 @@ export class ReachMap {
   /** Position of each file in the index, for a reference read late. */
   private readonly rank = new Map<string, number>();
   /**
-   * Files a narrow PR's index has not parsed that may reference files: their references stay in their folder
-   * (see deferrable in terraform.ts), and are read the first time a path they may name is asked about.
+   * Files a narrow PR's index has not parsed that may reference files, with their path holes rendered: their
+   * references stay in their folder (see deferrable in terraform.ts), and are read the first time a path they
+   * may name is asked about.
    */
   private readonly unread = new Map<string, string>();
   private readonly asked = new Set<string>();
@@ -136,7 +137,7 @@ export class ReachMap {
       this.rank.set(path, this.rank.size);
       const text = index.unparsedText(path);
       if (text !== undefined) {
-        if (terraformFactKinds(text).scriptFiles) this.unread.set(path, text);
+        if (terraformFactKinds(text).scriptFiles) this.unread.set(path, withPathHoles(text));
         continue;
       }
       this.addReferences(path, analysis.scriptFiles, false);

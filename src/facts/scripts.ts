@@ -20,7 +20,7 @@ import { filesWithoutMatch, type Blob } from './git.js';
 import { imagesFor, preflightTarget } from './images.js';
 import { BaseVersions } from './pullRequest.js';
 import type { FactStore } from './registry.js';
-import { fileReferencesConfined, mayReferenceFile, PACKER_FILE, TERRAFORM_FILE, type ParsedTerraform, type TerraformIndex } from './terraform.js';
+import { fileReferencesConfined, mayReferenceFile, PACKER_FILE, TERRAFORM_FILE, withPathHoles, type ParsedTerraform, type TerraformIndex } from './terraform.js';
 import { changedPaths, pathsOf, type ChangeSet } from './types.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
@@ -362,7 +362,7 @@ class Catalogue {
       if (this.excluded(path)) continue;
       const unparsed = inScopeIfNamed && !narrow?.has(path) ? terraform.unparsedText(path) : undefined;
       if (unparsed !== undefined && terraformFactKinds(unparsed).scriptFiles && !(await this.referencesMayMatter(path, unparsed, inScopeIfNamed!))) {
-        this.unreadReferences.push({ path, text: unparsed });
+        this.unreadReferences.push({ path, rendered: withPathHoles(unparsed) });
         continue;
       }
       const embedded = narrow && !narrow.has(path) ? [] : await terraform.embeddedScripts(path);
@@ -424,8 +424,8 @@ class Catalogue {
     for (let at = low; at < sorted.length && sorted[at]!.startsWith(prefix); at++) yield sorted[at]!;
   }
 
-  /** Unchanged Terraform files whose references a narrow PR did not read (see referencesMayMatter). */
-  private readonly unreadReferences: { path: string; text: string }[] = [];
+  /** Unchanged Terraform files whose references a narrow PR did not read (see referencesMayMatter), their path holes rendered. */
+  private readonly unreadReferences: { path: string; rendered: string }[] = [];
 
   /**
    * Files whose unit can be in scope when a Terraform file names them, without reading their text: the
@@ -465,9 +465,10 @@ class Catalogue {
   private async referencesMayMatter(path: string, text: string, named: NamedScripts): Promise<boolean> {
     if (!fileReferencesConfined(text)) return true;
     const dir = folderOf(path);
-    for (const target of named.paths) if (mayReferenceFile(text, dir, target)) return true;
+    const rendered = withPathHoles(text);
+    for (const target of named.paths) if (mayReferenceFile(rendered, dir, target)) return true;
     for (const target of this.filesUnder(dir)) {
-      if (!mayReferenceFile(text, dir, target)) continue;
+      if (!mayReferenceFile(rendered, dir, target)) continue;
       if (this.bundles.some(({ root }) => root === '' || target.startsWith(`${root}/`))) return true;
       if (named.sourceable.length === 0) continue;
       const read = await this.read(target);
@@ -762,7 +763,7 @@ class Catalogue {
         for (const source of [...analysis.sources].sort((a, b) => a.line - b.line)) {
           const target = this.resolveSource(unit, source.path, source.relativeTo);
           if (!target) continue;
-          if (this.unreadReferences.some((file) => mayReferenceFile(file.text, folderOf(file.path), target))) throw new ReferencesLeftUnread(target);
+          if (this.unreadReferences.some((file) => mayReferenceFile(file.rendered, folderOf(file.path), target))) throw new ReferencesLeftUnread(target);
           result.sourced.add(target);
           const sourced = await this.analyseSourced(target, pathAt(source.line));
           if ('failure' in sourced) continue;

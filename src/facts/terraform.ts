@@ -135,8 +135,11 @@ function mayReferenceAnyFolder(text: string): boolean {
 const PATH_HOLE = /\$\{\s*(?:path\.module|path\.root|get_terragrunt_dir\(\s*\))\s*\}/g;
 const PATH_WORDS = /path\.module|path\.root|get_terragrunt_dir/;
 
-/** `text` with its path holes rendered as the extractor renders them (`"pre${path.module}.sh"` names pre..sh). */
-function withPathHoles(text: string): string {
+/**
+ * `text` with its path holes rendered as the extractor renders them (`"pre${path.module}.sh"` names pre..sh):
+ * what mayReferenceFile searches.
+ */
+export function withPathHoles(text: string): string {
   return text.replace(PATH_HOLE, '.');
 }
 
@@ -157,17 +160,16 @@ export function fileReferencesConfined(text: string): boolean {
 }
 
 /**
- * For a text whose references are confined (fileReferencesConfined), false means none of them, in a file of
- * the folder `dir`, resolves to `target`: the target is not in that folder or below, or the text does not
- * hold its last name, as written or with its path holes rendered. A name with other than plain characters is
- * let through (an escape can write a quote, a backslash or a newline into it). The narrow index reads the
- * references of the files this lets through.
+ * For a text whose references are confined (fileReferencesConfined), given with its path holes rendered
+ * (withPathHoles), false means none of them, in a file of the folder `dir`, resolves to `target`: the target
+ * is not in that folder or below, or the text does not hold its last name. A name with other than plain
+ * characters is let through (an escape can write a quote, a backslash or a newline into it). The narrow index
+ * reads the references of the files this lets through.
  */
-export function mayReferenceFile(text: string, dir: string, target: string): boolean {
+export function mayReferenceFile(rendered: string, dir: string, target: string): boolean {
   if (dir !== '' && !target.startsWith(`${dir}/`)) return false;
   const name = posix.basename(target);
-  if (!PLAIN_NAME.test(name) || text.includes(name)) return true;
-  return PATH_WORDS.test(text) && withPathHoles(text).includes(name);
+  return !PLAIN_NAME.test(name) || rendered.includes(name);
 }
 
 /** What may follow a source's last name, after its trailing slashes: the end of the string (a quote, a heredoc line's end, a ?query) or of the text. */

@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reachMap } from '../../src/facts/promotion.js';
 import { FactStore } from '../../src/facts/registry.js';
-import { fileReferencesConfined, gatherTerraform, mayReferenceFile } from '../../src/facts/terraform.js';
+import { fileReferencesConfined, gatherTerraform, mayReferenceFile, withPathHoles } from '../../src/facts/terraform.js';
 import { changedPaths } from '../../src/facts/types.js';
 import { normalisePath } from '../../src/facts/workspace.js';
 import { analyseTerraform } from '../../src/parse/terraform.js';
@@ -51,7 +51,7 @@ describe('mayReferenceFile', () => {
             // What discovery and ReachMap resolve a reference to (the root is for provisioners: not confined).
             const target = normalisePath(posix.join(dir, ref.path));
             if (target === undefined || target === dir) continue;
-            expect(mayReferenceFile(text, dir, target), `${JSON.stringify(text)} → ${JSON.stringify(target)}`).toBe(true);
+            expect(mayReferenceFile(withPathHoles(text), dir, target), `${JSON.stringify(text)} → ${JSON.stringify(target)}`).toBe(true);
             checked++;
           }
         },
@@ -62,14 +62,17 @@ describe('mayReferenceFile', () => {
   });
 
   it('asks for the file in the folder or below, by its last name', () => {
-    const text = 'resource "aws_instance" "i" {\n  user_data = templatefile("${path.module}/templates/user-data.sh.tpl", {})\n}\n';
-    expect(fileReferencesConfined(text)).toBe(true);
+    const written = 'resource "aws_instance" "i" {\n  user_data = templatefile("${path.module}/templates/user-data.sh.tpl", {})\n}\n';
+    expect(fileReferencesConfined(written)).toBe(true);
+    const text = withPathHoles(written);
+    expect(text).toContain('"./templates/user-data.sh.tpl"');
     expect(mayReferenceFile(text, 'modules/api', 'modules/api/templates/user-data.sh.tpl')).toBe(true);
     expect(mayReferenceFile(text, 'modules/api', 'modules/worker/templates/user-data.sh.tpl')).toBe(false);
     expect(mayReferenceFile(text, 'modules/api', 'modules/api/templates/boot.sh')).toBe(false);
     expect(mayReferenceFile(text, '', 'modules/api/templates/user-data.sh.tpl')).toBe(true);
-    // A name an escape may have written is let through.
+    // A name an escape may have written is let through; one a path hole is part of is asked for as rendered.
     expect(mayReferenceFile(text, 'modules/api', 'modules/api/quote"d.sh')).toBe(true);
+    expect(mayReferenceFile(withPathHoles('x = file("pre${path.module}sh")'), 'm', 'm/pre.sh')).toBe(true);
   });
 
   it('takes a text whose references may leave the folder or hide a name for unconfined', () => {
