@@ -22,10 +22,11 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-OEOIMQFD.js";
+} from "./chunks/chunk-6DTVDDHC.js";
 import {
   threadsProblem
 } from "./chunks/chunk-GNLZ5B3W.js";
+import "./chunks/chunk-ZOKFIC5L.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -1,7 +1,8 @@
 import { createRequire as __dgCreateRequire } from 'node:module'; const require = __dgCreateRequire(import.meta.url);
 import {
   octokitApi
-} from "./chunks/chunk-OFEZG5Q6.js";
+} from "./chunks/chunk-L3MQIIOL.js";
+import "./chunks/chunk-ZOKFIC5L.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/facts/githubWorker.ts

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-KNIXMHOS.js");
+  const { run } = await import("./chunks/main-W3NQ7TK6.js");
   await run();
 }
 await main();

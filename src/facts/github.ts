@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { plainPages, type PlainOptions } from './githubPlain.js';
 import type { GitHubAnswer, GitHubCall } from './githubWorker.js';
 import type { LabelEvent } from './types.js';
 
@@ -40,14 +41,43 @@ export interface GitHubTarget {
  * The client. Octokit and its HTTP stack are a quarter of the bundle: they load on the first call, so a run
  * that never asks GitHub (no deploy-relevant change, the CLI without a token) never compiles them. In the
  * bundle they load and run on a thread of their own (githubWorker.ts), started by that first call; from
- * source (tests), in this thread.
+ * source (tests), in this thread. The open pull requests, which a PR check asks for on every run, are asked
+ * with a plain GET first (githubPlain.ts): Octokit answers when that is not a plain success.
  */
-export function createGitHubApi(target: GitHubTarget): GitHubApi {
+export function createGitHubApi(target: GitHubTarget, plain: PlainOptions = {}): GitHubApi {
   let api: Promise<GitHubApi> | undefined;
-  return apiThrough(async (method, args) => {
+  const octokit = apiThrough(async (method, args) => {
     const client = await (api ??= clientFor(target));
     return (client[method] as (...a: unknown[]) => Promise<unknown>).apply(client, args);
   });
+  return {
+    ...octokit,
+    async openPullsWithLabel(label) {
+      const pulls = await plainPages(target, `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/pulls`, { state: 'open', per_page: '100' }, plain);
+      return pulls?.every(isListedPull) ? pullsLabelled(pulls, label) : octokit.openPullsWithLabel(label);
+    },
+  };
+}
+
+/** What the pull request list gives of a pull request, as far as deploy-guard reads it. */
+export interface ListedPull {
+  number: number;
+  title: string;
+  created_at: string;
+  html_url: string;
+  labels: { name?: string | null }[];
+}
+
+function isListedPull(value: unknown): value is ListedPull {
+  const pull = value as Partial<ListedPull> | null;
+  return typeof pull === 'object' && pull !== null && typeof pull.number === 'number' && typeof pull.title === 'string' && typeof pull.created_at === 'string' && typeof pull.html_url === 'string' && Array.isArray(pull.labels) && pull.labels.every((l) => typeof l === 'object' && l !== null);
+}
+
+/** The pull requests that carry `label`. */
+export function pullsLabelled(pulls: readonly ListedPull[], label: string): OpenPull[] {
+  return pulls
+    .filter((pull) => pull.labels.some((l) => l.name === label))
+    .map((pull) => ({ number: pull.number, title: pull.title, createdAt: pull.created_at, url: pull.html_url, labels: pull.labels.map((l) => l.name ?? '') }));
 }
 
 /** A GitHubApi whose every call goes through `call`, by method name. */

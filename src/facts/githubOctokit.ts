@@ -2,7 +2,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import type { GitHubApi, GitHubTarget } from './github.js';
+import { pullsLabelled, type GitHubApi, type GitHubTarget } from './github.js';
 
 const MAX_RETRIES_ON_LIMIT = 3;
 const TRUSTED_AUTHORS: ReadonlySet<string> = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
@@ -50,16 +50,7 @@ export function octokitApi(target: GitHubTarget): GitHubApi {
       }
     },
     async openPullsWithLabel(label) {
-      const pulls = await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 });
-      return pulls
-        .filter((pull) => pull.labels.some((l) => l.name === label))
-        .map((pull) => ({
-          number: pull.number,
-          title: pull.title,
-          createdAt: pull.created_at,
-          url: pull.html_url,
-          labels: pull.labels.map((l) => l.name ?? ''),
-        }));
+      return pullsLabelled(await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 }), label);
     },
     async findOpenIssueWithMarker(marker) {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo, state: 'open', per_page: 100, creator: undefined });
