@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-6DTVDDHC.js";
+} from "./chunks/chunk-FA6AHWGX.js";
 import {
   threadsProblem
-} from "./chunks/chunk-GNLZ5B3W.js";
+} from "./chunks/chunk-QO32DHTN.js";
 import "./chunks/chunk-ZOKFIC5L.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 

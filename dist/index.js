@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-W3NQ7TK6.js");
+  const { run } = await import("./chunks/main-2O5GPNNV.js");
   await run();
 }
 await main();

@@ -77,11 +77,11 @@ if (!schemaOnly) {
   for (const [pkg, file] of [
     ['web-tree-sitter', 'web-tree-sitter.wasm'],
     ['tree-sitter-bash', 'tree-sitter-bash.wasm'],
-    ['@tree-sitter-grammars/tree-sitter-hcl', 'tree-sitter-terraform.wasm'],
-    ['@tree-sitter-grammars/tree-sitter-hcl', 'tree-sitter-hcl.wasm'],
   ]) {
     await copyFile(packageFile(pkg, file), join(dist, file));
   }
+  // The HCL grammar, built with one change (grammars/hcl/README.md).
+  for (const file of ['tree-sitter-terraform.wasm', 'tree-sitter-hcl.wasm']) await copyFile(join(root, 'grammars', 'hcl', file), join(dist, file));
   await writeFile(join(dist, 'analysis-build.txt'), `${await analysisBuild()}\n`);
 }
 

@@ -1,5 +1,6 @@
 // Loads the tree-sitter runtime and the wasm grammars once per process, only when a parser is needed.
-// In the bundle the .wasm files sit next to dist/index.js; from source (tests) they come from node_modules.
+// In the bundle the .wasm files sit next to dist/index.js; from source (tests) they come from node_modules,
+// and the HCL grammar from grammars/hcl (the package's grammar, built with one change: its README.md).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -9,11 +10,11 @@ import { Language, Parser } from 'web-tree-sitter';
 
 export type GrammarName = 'bash' | 'terraform' | 'hcl';
 
-const WASM_FILES: Record<GrammarName | 'runtime', { file: string; pkg: string }> = {
+const WASM_FILES: Record<GrammarName | 'runtime', { file: string; pkg?: string }> = {
   runtime: { file: 'web-tree-sitter.wasm', pkg: 'web-tree-sitter' },
   bash: { file: 'tree-sitter-bash.wasm', pkg: 'tree-sitter-bash' },
-  terraform: { file: 'tree-sitter-terraform.wasm', pkg: '@tree-sitter-grammars/tree-sitter-hcl' },
-  hcl: { file: 'tree-sitter-hcl.wasm', pkg: '@tree-sitter-grammars/tree-sitter-hcl' },
+  terraform: { file: 'tree-sitter-terraform.wasm' },
+  hcl: { file: 'tree-sitter-hcl.wasm' },
 };
 
 function wasmPath(name: GrammarName | 'runtime'): string {
@@ -21,6 +22,7 @@ function wasmPath(name: GrammarName | 'runtime'): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // dist/index.js and dist/cli.js sit beside the wasm files; shared chunks sit one folder below.
   for (const bundled of [join(here, file), join(here, '..', file)]) if (existsSync(bundled)) return bundled;
+  if (!pkg) return join(here, '..', '..', 'grammars', 'hcl', file);
   // Resolve a file every package has ("main"/"exports" differ), then walk up to the package root.
   const require = createRequire(import.meta.url);
   let dir = dirname(require.resolve(pkg));
