@@ -82,7 +82,7 @@ async function buildAll(options) {
   if (options.build || !existsSync(snapshotIndex)) {
     process.stderr.write(`building a snapshot of the action in ${SNAPSHOT} (scripts/build.mjs) …\n`);
     rmSync(SNAPSHOT, { recursive: true, force: true });
-    for (const path of ['src', 'scripts', 'test/support', 'bench/lib', 'examples/demo/runner.mjs', 'package.json', 'tsconfig.json']) {
+    for (const path of ['src', 'scripts', 'grammars', 'test/support', 'bench/lib', 'examples/demo/runner.mjs', 'package.json', 'tsconfig.json']) {
       cpSync(join(ROOT, path), join(SNAPSHOT, path), { recursive: true });
     }
     execFileSync(process.execPath, [join(SNAPSHOT, 'scripts', 'build.mjs')], { cwd: SNAPSHOT, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-FA6AHWGX.js";
+} from "./chunks/chunk-YI5VWOYS.js";
 import {
   threadsProblem
-} from "./chunks/chunk-QO32DHTN.js";
+} from "./chunks/chunk-4CNH5ZPC.js";
 import "./chunks/chunk-ZOKFIC5L.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-2O5GPNNV.js");
+  const { run } = await import("./chunks/main-JNODBGZL.js");
   await run();
 }
 await main();

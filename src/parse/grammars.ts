@@ -22,7 +22,12 @@ function wasmPath(name: GrammarName | 'runtime'): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // dist/index.js and dist/cli.js sit beside the wasm files; shared chunks sit one folder below.
   for (const bundled of [join(here, file), join(here, '..', file)]) if (existsSync(bundled)) return bundled;
-  if (!pkg) return join(here, '..', '..', 'grammars', 'hcl', file);
+  if (!pkg) {
+    // From source (or a bundle of it elsewhere in the repository): the repository's grammars/hcl, above.
+    let dir = here;
+    while (!existsSync(join(dir, 'grammars', 'hcl', file)) && dirname(dir) !== dir) dir = dirname(dir);
+    return join(dir, 'grammars', 'hcl', file);
+  }
   // Resolve a file every package has ("main"/"exports" differ), then walk up to the package root.
   const require = createRequire(import.meta.url);
   let dir = dirname(require.resolve(pkg));
