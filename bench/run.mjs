@@ -10,7 +10,9 @@
 //
 // Every Node process is timed from spawn to exit (wall clock) and its peak RSS is read from getrusage at
 // exit (a preloaded hook; for the action on Node 22+, the larger peak of its two processes and the sum of
-// their CPU); ShellCheck's through /usr/bin/time, else by sampling /proc/<pid>/status.
+// their CPU); ShellCheck's through /usr/bin/time, else by sampling /proc/<pid>/status. On Node 22+ the floor
+// runs with the flags of the action's parsing process (--liftoff-only …, src/reexec.ts), as the action's
+// parsers run there; the floor with V8's optimising compiler is printed beside it for comparison.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
@@ -246,14 +248,14 @@ async function actionOnce(summary, branch, github, threads, cacheDir) {
   };
 }
 
-function nodeOnce(script, args, cwd) {
+function nodeOnce(script, args, cwd, flags = []) {
   return new Promise((done, fail) => {
     const probe = rssProbe();
     const started = performance.now();
     // The environment the action gets from examples/demo/runner.mjs: a variable such as NODE_EXTRA_CA_CERTS (set on
     // some machines for a proxy) costs every Node process tens of milliseconds at start, and must not weigh on one side only.
     const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...probe.env };
-    const child = spawn(process.execPath, [script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...flags, script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -418,8 +420,9 @@ function printReport(result) {
   if (figures.cold) row('action, no deploy-relevant change (cold start)', figures.cold, outcome(figures.cold.details));
   if (figures.floor) {
     const d = figures.floor.details;
-    row('floor: read + parse the same files', figures.floor, `${d.terraform} HCL, ${d.bash} bash, ${d.yaml} YAML, ${d.json} JSON`);
+    row(`floor: read + parse the same files${figures.floor.flags ? ` (${figures.floor.flags.join(' ')}, as the action)` : ''}`, figures.floor, `${d.terraform} HCL, ${d.bash} bash, ${d.yaml} YAML, ${d.json} JSON`);
   }
+  if (figures.floorOptimised) row('floor with V8\'s optimising compiler (not the action\'s)', figures.floorOptimised, 'for comparison');
   if (figures.shellcheck) row(`ShellCheck over the ${f.scripts} scripts`, figures.shellcheck, `exit ${figures.shellcheck.details.exitCode}`);
   else if (options.only.includes('shellcheck')) rows.push(['ShellCheck', 'skipped: not installed (apt-get install shellcheck)', '', '', '', '', '']);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -428,6 +431,7 @@ function printReport(result) {
   const targets = evaluateTargets(figures);
   result.targets = targets;
   for (const target of targets) lines.push(`${target.name.padEnd(44)} ${target.value.padStart(10)}   target ${target.target.padEnd(10)} ${mark(target.ok)}`);
+  if (figures.worst && figures.floorOptimised) lines.push(`${'worst case / floor with the optimising compiler'.padEnd(44)} ${`${(figures.worst.medianMs / figures.floorOptimised.medianMs).toFixed(2)} ×`.padStart(10)}   (for comparison)`);
   if (figures.aws) {
     lines.push('');
     const a = figures.aws;
@@ -482,7 +486,17 @@ async function main() {
       figures.cached = await measure('action, typical PR, analysis cache restored', options, () => actionOnce(summary, 'typical', github, options.threads, restore));
     }
     if (wants('cold')) figures.cold = await measure('action, cold start', options, () => actionOnce(summary, 'docs', github, options.threads));
-    if (wants('floor')) figures.floor = await measure('floor', options, () => nodeOnce(join(BUILD, 'floor.mjs'), [summary.branches.everything.dir], ROOT));
+    if (wants('floor')) {
+      // On Node 22+ the action parses in a second process started with these flags (src/reexec.ts), and so
+      // does the floor: the parsers compiled as the action runs them. V8's optimising compiler, which that
+      // process goes without (it costs about 500 MB, and the exit waits for it), is measured beside it.
+      const flags = Number(process.versions.node.split('.')[0]) >= 22 ? support.secondProcessFlags({}, []) : [];
+      figures.floor = await measure('floor', options, () => nodeOnce(join(BUILD, 'floor.mjs'), [summary.branches.everything.dir], ROOT, flags));
+      if (flags.length > 0) {
+        figures.floor.flags = flags;
+        figures.floorOptimised = await measure('floor, optimising compiler', options, () => nodeOnce(join(BUILD, 'floor.mjs'), [summary.branches.everything.dir], ROOT));
+      }
+    }
     if (wants('shellcheck')) {
       const shellcheck = which('shellcheck');
       if (!shellcheck) process.stderr.write('ShellCheck is not installed (apt-get install shellcheck): skipped.\n');
