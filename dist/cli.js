@@ -22,11 +22,11 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-YI5VWOYS.js";
+} from "./chunks/chunk-TZTCIKOD.js";
 import {
   threadsProblem
 } from "./chunks/chunk-4CNH5ZPC.js";
-import "./chunks/chunk-ZOKFIC5L.js";
+import "./chunks/chunk-3A4YJJAY.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-JNODBGZL.js");
+  const { run } = await import("./chunks/main-ODMEIHEN.js");
   await run();
 }
 await main();

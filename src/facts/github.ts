@@ -42,7 +42,8 @@ export interface GitHubTarget {
  * that never asks GitHub (no deploy-relevant change, the CLI without a token) never compiles them. In the
  * bundle they load and run on a thread of their own (githubWorker.ts), started by that first call; from
  * source (tests), in this thread. The open pull requests, which a PR check asks for on every run, are asked
- * with a plain GET first (githubPlain.ts): Octokit answers when that is not a plain success.
+ * with a plain GET first (githubPlain.ts): Octokit answers when that is not a plain success. `plain` sets that
+ * GET's environment (the proxy variables) and time limit; by default the process's and 15 s.
  */
 export function createGitHubApi(target: GitHubTarget, plain: PlainOptions = {}): GitHubApi {
   let api: Promise<GitHubApi> | undefined;
