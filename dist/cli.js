@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-TZTCIKOD.js";
+} from "./chunks/chunk-DPN4CUQF.js";
 import {
   threadsProblem
 } from "./chunks/chunk-4CNH5ZPC.js";

@@ -104,12 +104,6 @@ export function baseVersionsOf(workspace: string, changes: ChangeSet): BaseVersi
 export async function gatherPullRequest(context: RunContext): Promise<PullRequestFacts | undefined> {
   const pull = payloadPull(context);
   if (!pull) return undefined;
-  let headCommittedAt: string | undefined;
-  try {
-    headCommittedAt = await commitTime(context.workspace, pull.head.sha);
-  } catch {
-    headCommittedAt = undefined;
-  }
   return {
     number: pull.number,
     title: pull.title ?? '',
@@ -118,7 +112,6 @@ export async function gatherPullRequest(context: RunContext): Promise<PullReques
     labels: (pull.labels ?? []).map((label) => label.name ?? '').filter(Boolean),
     headSha: pull.head.sha,
     baseRef: pull.base.ref,
-    ...(headCommittedAt ? { headCommittedAt } : {}),
   };
 }
 
@@ -135,11 +128,18 @@ export async function gatherOverride(context: RunContext, pull: PullRequestFacts
   const labelPresent = pull.labels.includes(label);
   if (!labelPresent) return { labelEvents: [], labelPresent: false };
   const reason = overrideReason(pull.body);
+  // Read only when the label is there (a git process less for every other PR).
+  let headCommittedAt: string | undefined;
+  try {
+    headCommittedAt = await commitTime(context.workspace, pull.headSha);
+  } catch {
+    headCommittedAt = undefined;
+  }
   const base: OverrideFacts = {
     labelEvents: [],
     labelPresent,
     ...(reason ? { reason } : {}),
-    ...(pull.headCommittedAt ? { headCommittedAt: pull.headCommittedAt } : {}),
+    ...(headCommittedAt ? { headCommittedAt } : {}),
   };
   if (!context.github) return base;
   const labelEvents = (await context.github.labelEvents(pull.number)).filter((event) => event.label === label);

@@ -44,8 +44,6 @@ export interface PullRequestFacts {
   labels: string[];
   headSha: string;
   baseRef: string;
-  /** Committer time of the head commit; an override must be applied after it. */
-  headCommittedAt?: string;
 }
 
 export interface LabelEvent {
@@ -63,6 +61,7 @@ export interface OverrideFacts {
   reason?: string;
   /** For the latest label event: whether its actor is allowed (directly or through a team), and how. */
   actorAllowed?: { allowed: boolean; via?: string };
+  /** Committer time of the head commit (read from git); an override must be applied after it. */
   headCommittedAt?: string;
 }
 

@@ -133,4 +133,22 @@ describe('the bundled action', () => {
       await github.close();
     }
   });
+
+  it('rejects an override applied before the head commit, whose time it reads from git (DG402)', async () => {
+    const repo = createRepo({ 'terraform/staging/main.tf': 'locals {\n  x = 1\n}\n', '.github/deploy-guard.yml': 'override:\n  allowed: [alice]\n' });
+    repos.push(repo);
+    const base = repo.git('rev-parse', 'HEAD').trim();
+    repo.git('checkout', '-q', '-b', 'change');
+    repo.write({ 'terraform/staging/main.tf': 'locals {\n  x = 2\n}\n' });
+    const head = repo.commit('change', '2026-01-02T00:00:00Z');
+    const github = await startGitHubLoopback({ labelEvents: { 7: [{ label: 'deploy-guard/override', actor: 'alice', at: '2026-01-01T23:00:00Z' }] } });
+    try {
+      const event = pullRequestEvent(repo, base, head, { labels: [{ name: 'deploy-guard/override' }], body: 'deploy-guard-reason: hotfix' });
+      const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', event, env: { GITHUB_API_URL: github.url } });
+      const dg402 = run.report.findings.find((finding: { id: string }) => finding.id === 'DG402');
+      expect(dg402.message).toContain('applied at 2026-01-01T23:00:00Z, before the head commit of 2026-01-02T00:00:00+00:00');
+    } finally {
+      await github.close();
+    }
+  });
 });

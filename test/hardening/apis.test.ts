@@ -214,7 +214,7 @@ describe('GitHub secondary rate limits (loopback GitHub, fake clock)', () => {
         gatherers: {
           repoFiles: async () => ['terraform/prod/main.tf'],
           changes: async () => ({ base: 'b'.repeat(40), head: 'h'.repeat(40), mergeBase: 'b'.repeat(40), files: [{ path: 'terraform/prod/main.tf', status: 'modified' }] }),
-          pullRequest: async () => ({ number: 7, title: 'x', body: 'deploy-guard-reason: CVE', author: 'dev', labels: ['deploy-guard/override'], headSha: 'h'.repeat(40), baseRef: 'main', headCommittedAt: '2026-01-02T00:00:00Z' }),
+          pullRequest: async () => ({ number: 7, title: 'x', body: 'deploy-guard-reason: CVE', author: 'dev', labels: ['deploy-guard/override'], headSha: 'h'.repeat(40), baseRef: 'main' }),
         },
       }),
     );
