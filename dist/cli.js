@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-DPN4CUQF.js";
+} from "./chunks/chunk-2YV67UU5.js";
 import {
   threadsProblem
 } from "./chunks/chunk-4CNH5ZPC.js";

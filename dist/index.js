@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-6EM6RB5P.js");
+  const { run } = await import("./chunks/main-VQ7D4P7Y.js");
   await run();
 }
 await main();

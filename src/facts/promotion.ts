@@ -4,11 +4,11 @@
 import { posix } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { announceTerraform, pooledTerraform } from '../parse/pool.js';
-import { terraformFactKinds, type ScriptFileRef } from '../parse/terraform.js';
+import type { ScriptFileRef } from '../parse/terraform.js';
 import type { RunContext } from './context.js';
 import type { OpenPull } from './github.js';
 import { promotableValuesIn, valueId, type ValueOccurrence } from './promotableValues.js';
-import { mayReferenceFile, PACKER_FILE, withPathHoles, TERRAFORM_PROPER, type ModuleEdge, type TerraformIndex } from './terraform.js';
+import { mayReferenceFile, PACKER_FILE, TERRAFORM_PROPER, type ModuleEdge, type TerraformIndex } from './terraform.js';
 import { BaseVersions } from './pullRequest.js';
 import { pathsOf, type ChangeSet, type ChangeStatus, type PullRequestFacts } from './types.js';
 import { terragruntReads } from './terragrunt.js';
@@ -118,11 +118,10 @@ export class ReachMap {
   /** Position of each file in the index, for a reference read late. */
   private readonly rank = new Map<string, number>();
   /**
-   * Files a narrow PR's index has not parsed that may reference files, with their path holes rendered: their
-   * references stay in their folder (see deferrable in terraform.ts), and are read the first time a path they
-   * may name is asked about.
+   * Files a narrow PR's index has not parsed that may reference files (TerraformIndex.unreadReferences), with
+   * their folder: their references are read the first time a path they may name is asked about.
    */
-  private readonly unread = new Map<string, string>();
+  private readonly unread = new Map<string, { dir: string; rendered: string }>();
   private readonly asked = new Set<string>();
 
   constructor(
@@ -135,12 +134,9 @@ export class ReachMap {
     }
     for (const { path, analysis } of index.files.values()) {
       this.rank.set(path, this.rank.size);
-      const text = index.unparsedText(path);
-      if (text !== undefined) {
-        if (terraformFactKinds(text).scriptFiles) this.unread.set(path, withPathHoles(text));
-        continue;
-      }
-      this.addReferences(path, analysis.scriptFiles, false);
+      const rendered = index.unreadReferences(path);
+      if (rendered !== undefined) this.unread.set(path, { dir: posix.dirname(path) === '.' ? '' : posix.dirname(path), rendered });
+      else this.addReferences(path, analysis.scriptFiles, false);
     }
   }
 
@@ -163,8 +159,8 @@ export class ReachMap {
   private readersOf(path: string): readonly ModuleEdge[] {
     if (this.unread.size > 0 && !this.asked.has(path)) {
       this.asked.add(path);
-      for (const [file, text] of this.unread) {
-        if (!mayReferenceFile(text, posix.dirname(file) === '.' ? '' : posix.dirname(file), path)) continue;
+      for (const [file, { dir, rendered }] of this.unread) {
+        if (!mayReferenceFile(rendered, dir, path)) continue;
         this.unread.delete(file);
         this.addReferences(file, this.index.files.get(file)?.analysis.scriptFiles ?? [], true);
       }

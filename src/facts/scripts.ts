@@ -12,7 +12,7 @@ import type { AppspecFiles } from '../parse/appspec.js';
 import { analyseCloudInit, isCloudConfig } from '../parse/cloudInit.js';
 import { announceAppspec, announceShell, answeredShell, largeRun, pooledAppspec, pooledShell, pooledTerraform } from '../parse/pool.js';
 import { SHELL_BUILTINS, type ShellAnalysis } from '../parse/shell.js';
-import { mapScriptPosition, renderTemplateFile, terraformFactKinds, TF_INTERP_PLACEHOLDER, type EmbeddedScript, type ScriptFileRef } from '../parse/terraform.js';
+import { mapScriptPosition, renderTemplateFile, TF_INTERP_PLACEHOLDER, type EmbeddedScript, type ScriptFileRef } from '../parse/terraform.js';
 import type { DeployScript, DeployScripts, EnvironmentAmis, MissingScript, ScriptCommand, ScriptImage, UnanalysedScript } from './binaryFacts.js';
 import { Beside } from './beside.js';
 import type { RunContext } from './context.js';
@@ -20,7 +20,7 @@ import { filesWithoutMatch, type Blob } from './git.js';
 import { imagesFor, preflightTarget } from './images.js';
 import { BaseVersions } from './pullRequest.js';
 import type { FactStore } from './registry.js';
-import { fileReferencesConfined, mayReferenceFile, PACKER_FILE, TERRAFORM_FILE, withPathHoles, type ParsedTerraform, type TerraformIndex } from './terraform.js';
+import { mayReferenceFile, PACKER_FILE, TERRAFORM_FILE, type ParsedTerraform, type TerraformIndex } from './terraform.js';
 import { changedPaths, pathsOf, type ChangeSet } from './types.js';
 import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
@@ -357,12 +357,12 @@ class Catalogue {
     // are the references of an unchanged file the index has not parsed, unless one may name a script that can
     // be in scope (see referencesMayMatter).
     const tfFiles = [...terraform.files.values()].sort((a, b) => a.path.localeCompare(b.path));
-    const inScopeIfNamed = narrow && !this.everyReference ? this.namedScriptsThatMayMatter(narrow, tfFiles) : undefined;
+    const named = narrow && !this.everyReference ? this.namedScriptsThatMayMatter(narrow, tfFiles) : undefined;
     for (const { path, analysis } of tfFiles) {
       if (this.excluded(path)) continue;
-      const unparsed = inScopeIfNamed && !narrow?.has(path) ? terraform.unparsedText(path) : undefined;
-      if (unparsed !== undefined && terraformFactKinds(unparsed).scriptFiles && !(await this.referencesMayMatter(path, unparsed, inScopeIfNamed!))) {
-        this.unreadReferences.push({ path, rendered: withPathHoles(unparsed) });
+      const rendered = named && !narrow?.has(path) ? terraform.unreadReferences(path) : undefined;
+      if (rendered !== undefined && !(await this.referencesMayMatter(path, rendered, named!))) {
+        this.unreadReferences.push({ path, rendered });
         continue;
       }
       const embedded = narrow && !narrow.has(path) ? [] : await terraform.embeddedScripts(path);
@@ -458,14 +458,13 @@ class Catalogue {
    * scope. A unit is in scope for a changed input (its file, a Terraform file that references it, its
    * revision's appspec), as a companion hook, or when its text names a changed file it may source (see scope).
    * A file the index has not parsed references only files in its folder, by their last names as written
-   * (mayReferenceFile): each such file is tested for those reasons, reading its text only for the last. The
-   * others are left unread; should the analysis then reach one of their targets through a `source`, discovery
-   * starts again with every reference read (ReferencesLeftUnread).
+   * (`rendered`, TerraformIndex.unreadReferences; mayReferenceFile): each such file is tested for those
+   * reasons, reading its text only for the last. The others are left unread; should the analysis then reach
+   * one of their targets through a `source`, discovery starts again with every reference read
+   * (ReferencesLeftUnread).
    */
-  private async referencesMayMatter(path: string, text: string, named: NamedScripts): Promise<boolean> {
-    if (!fileReferencesConfined(text)) return true;
+  private async referencesMayMatter(path: string, rendered: string, named: NamedScripts): Promise<boolean> {
     const dir = folderOf(path);
-    const rendered = withPathHoles(text);
     for (const target of named.paths) if (mayReferenceFile(rendered, dir, target)) return true;
     for (const target of this.filesUnder(dir)) {
       if (!mayReferenceFile(rendered, dir, target)) continue;

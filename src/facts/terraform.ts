@@ -47,10 +47,15 @@ export interface TerraformIndex {
   usersOf(dir: string): readonly ModuleEdge[];
   /**
    * The text of a file a narrow PR parses only when a question needs it (see deferrable), while it is not
-   * parsed yet; undefined once parsed, and for every other file. Its file references are confined to its
-   * folder (fileReferencesConfined).
+   * parsed yet; undefined once parsed, and for every other file.
    */
   unparsedText(path: string): string | undefined;
+  /**
+   * Of such a file that may reference files (file(), templatefile()), its text with the path holes rendered
+   * (withPathHoles), for mayReferenceFile: its references are confined to its folder (see deferrable).
+   * Undefined once it is parsed, and for every other file.
+   */
+  unreadReferences(path: string): string | undefined;
   /** The environment whose roots hold `path` directly (from config globs or directory names). */
   environmentOf(path: string): string | undefined;
   /** Every environment whose globs hold `path` (a root shared through per-environment .tfvars is in several). */
@@ -223,9 +228,9 @@ function namesLeadTo(text: string, at: number, names: string[]): boolean {
   }
 }
 
-/** Files kept unparsed until a question needs them: their text and the parse that answers. */
+/** Files kept unparsed until a question needs them: their text and its fact kinds, and the parse that answers. */
 export interface LazyFiles {
-  texts: Map<string, string>;
+  files: Map<string, { text: string; kinds: Record<TerraformFactKind, boolean> }>;
   parse: (path: string, text: string) => TerraformAnalysis;
 }
 
@@ -244,24 +249,24 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
     }
   };
   // Files that may call modules, until a question about a folder they may name parses them.
-  const unparsed = new Map([...(lazy?.texts ?? [])].filter(([, text]) => terraformFactKinds(text).modules));
+  const lazyFiles: LazyFiles['files'] = lazy?.files ?? new Map();
+  const unparsed = new Map([...lazyFiles].filter(([, file]) => file.kinds.modules).map(([path, { text }]) => [path, text]));
   for (const { path, analysis } of files.values()) if (!unparsed.has(path)) addCalls(path, analysis);
 
   // A lazy file is parsed the first time a folder it may call is asked about (or anything reads its facts).
   const parsedLazily = new Map<string, TerraformAnalysis>();
-  const lazyTexts = lazy?.texts ?? new Map<string, string>();
   const parseLazy = (path: string): TerraformAnalysis => {
     let analysis = parsedLazily.get(path);
     if (!analysis) {
-      analysis = lazy!.parse(path, lazyTexts.get(path)!);
+      analysis = lazy!.parse(path, lazyFiles.get(path)!.text);
       parsedLazily.set(path, analysis);
     }
     return analysis;
   };
   if (lazy) {
-    for (const path of lazyTexts.keys()) {
+    for (const [path, { kinds }] of lazyFiles) {
       const parsed = files.get(path);
-      if (parsed) files.set(path, { path, analysis: lazyFacts(parsed.analysis, lazyTexts.get(path)!, () => parseLazy(path)) });
+      if (parsed) files.set(path, { path, analysis: lazyFacts(parsed.analysis, kinds, () => parseLazy(path)) });
     }
   }
   const asked = new Set<string>();
@@ -289,7 +294,15 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
     if (edges.length > 1) edges.sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : a.line - b.line));
     return edges;
   };
-  const unparsedText = (path: string): string | undefined => (parsedLazily.has(path) ? undefined : lazyTexts.get(path));
+  const unparsedText = (path: string): string | undefined => (parsedLazily.has(path) ? undefined : lazyFiles.get(path)?.text);
+  const rendered = new Map<string, string>();
+  const unreadReferences = (path: string): string | undefined => {
+    const file = lazyFiles.get(path);
+    if (!file?.kinds.scriptFiles || parsedLazily.has(path)) return undefined;
+    let text = rendered.get(path);
+    if (text === undefined) rendered.set(path, (text = withPathHoles(file.text)));
+    return text;
+  };
 
   // What the folders above a file reach through module calls, once per folder: a change of every file asks
   // for each of a folder's files. Safe to keep: a folder's callers are all known once usersOf was asked for it.
@@ -348,7 +361,7 @@ export function buildIndex(files: Map<string, ParsedTerraform>, unreadable: Unre
     return pending;
   };
 
-  return { files, unreadable, usersOf, unparsedText, environmentOf, environmentsOf, reach, embeddedScripts };
+  return { files, unreadable, usersOf, unparsedText, unreadReferences, environmentOf, environmentsOf, reach, embeddedScripts };
 }
 
 export function describeRead(read: Exclude<FileRead, { ok: true }>): string {
@@ -371,9 +384,8 @@ function deferredFacts(path: string): TerraformAnalysis {
  * The analysis of a file the index deferred (see deferrable): the kinds terraformFactKinds rules out are empty
  * without a parse; its module calls, SSM parameters, scripts and parse errors parse it on first use.
  */
-function lazyFacts(known: TerraformAnalysis, text: string, parse: () => TerraformAnalysis): TerraformAnalysis {
+function lazyFacts(known: TerraformAnalysis, kinds: Record<TerraformFactKind, boolean>, parse: () => TerraformAnalysis): TerraformAnalysis {
   const analysis = { ...known };
-  const kinds = terraformFactKinds(text);
   for (const key of ['modules', 'ssmParameters', 'scriptFiles', 'embeddedScripts', 'parseErrors'] as const) {
     if (key !== 'parseErrors' && !kinds[key]) continue;
     Object.defineProperty(analysis, key, { enumerable: true, get: () => parse()[key] });
@@ -434,7 +446,7 @@ export async function gatherTerraform(
   const announce = (batch: { path: string; text: string }[]) => {
     for (const { path, text } of batch) announceTerraform(text, { fileName: path });
   };
-  const lazyTexts = new Map<string, string>();
+  const lazyFiles: LazyFiles['files'] = new Map();
   for (const [index, path] of paths.entries()) {
     await known.poll(index);
     if (known.value?.has(path) && !mustParse.has(path)) {
@@ -459,7 +471,7 @@ export async function gatherTerraform(
         continue;
       }
       if (narrow && deferrable(kinds, read.text, path)) {
-        lazyTexts.set(path, read.text);
+        lazyFiles.set(path, { text: read.text, kinds });
         files.set(path, { path, analysis: emptyAnalysis() });
         continue;
       }
@@ -483,7 +495,7 @@ export async function gatherTerraform(
     if (parsed) ordered.set(path, parsed);
   }
   unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (lazyTexts.size === 0) return buildIndex(ordered, unreadable, context.settings, deferred);
+  if (lazyFiles.size === 0) return buildIndex(ordered, unreadable, context.settings, deferred);
   const parser = await (parserLoad ?? loadTerraformParser());
-  return buildIndex(ordered, unreadable, context.settings, deferred, { texts: lazyTexts, parse: (path, text) => terraformNow(parser, text, { fileName: path }) });
+  return buildIndex(ordered, unreadable, context.settings, deferred, { files: lazyFiles, parse: (path, text) => terraformNow(parser, text, { fileName: path }) });
 }

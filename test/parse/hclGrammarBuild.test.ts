@@ -5,9 +5,8 @@
 // generated HCL heavy in strings, heredocs, templates and escapes.
 import fc from 'fast-check';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
 import { beforeAll, describe, expect, it } from 'vitest';
 
