@@ -22,11 +22,11 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-2YV67UU5.js";
+} from "./chunks/chunk-4NOR6OKN.js";
 import {
   threadsProblem
 } from "./chunks/chunk-4CNH5ZPC.js";
-import "./chunks/chunk-3A4YJJAY.js";
+import "./chunks/chunk-O5UWBKZA.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/cli.ts

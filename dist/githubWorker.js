@@ -1,8 +1,8 @@
 import { createRequire as __dgCreateRequire } from 'node:module'; const require = __dgCreateRequire(import.meta.url);
 import {
   octokitApi
-} from "./chunks/chunk-VHWLBW72.js";
-import "./chunks/chunk-3A4YJJAY.js";
+} from "./chunks/chunk-ZKXF4RGZ.js";
+import "./chunks/chunk-O5UWBKZA.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/facts/githubWorker.ts

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-VQ7D4P7Y.js");
+  const { run } = await import("./chunks/main-K7HNMH6V.js");
   await run();
 }
 await main();

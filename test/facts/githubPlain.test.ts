@@ -45,6 +45,19 @@ describe('plainPages', () => {
     expect(server.seen[0]!.headers).toMatchObject({ authorization: 'token t0ken', 'user-agent': 'deploy-guard/test', accept: 'application/vnd.github+json' });
   });
 
+  it('imports node:http itself on a Node without process.getBuiltinModule (before 20.16)', async () => {
+    const server = await serve((_req, res) => json(res, 200, [pull(7, [])]));
+    const own = Object.getOwnPropertyDescriptor(process, 'getBuiltinModule');
+    Object.defineProperty(process, 'getBuiltinModule', { value: undefined, configurable: true, writable: true });
+    try {
+      const items = await plainPages(target(server.url), '/repos/acme/infra/pulls', {}, NO_PROXY_ENV);
+      expect((items as { number: number }[]).map((item) => item.number)).toEqual([7]);
+    } finally {
+      if (own) Object.defineProperty(process, 'getBuiltinModule', own);
+      else delete (process as { getBuiltinModule?: unknown }).getBuiltinModule;
+    }
+  });
+
   it('never sends the token to another origin', async () => {
     const elsewhere = await serve((_req, res) => json(res, 200, []));
     const server = await serve((_req, res) => json(res, 200, [pull(1, [])], { link: `<${elsewhere.url}/repos/acme/infra/pulls?page=2>; rel="next"` }));
