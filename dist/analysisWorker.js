@@ -2,9 +2,9 @@ import { createRequire as __dgCreateRequire } from 'node:module'; const require 
 import {
   FREE,
   MAIN,
-  loadLanguage,
+  WorkerJobs,
   runInProcess
-} from "./chunks/chunk-4CNH5ZPC.js";
+} from "./chunks/chunk-BXGCR6TV.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/parse/analysisWorker.ts
@@ -15,13 +15,12 @@ var port = parentPort;
 var { index, claims } = workerData;
 var claimed = new Int32Array(claims);
 var mark = MAIN + 1 + index;
-var jobs = [];
+var jobs = new WorkerJobs();
 var running = false;
-void loadLanguage("terraform").catch(() => void 0);
 async function work() {
   running = true;
-  while (jobs.length > 0) {
-    const { id, job } = jobs.pop();
+  for (let next = jobs.next(); next; next = jobs.next()) {
+    const { id, job } = next;
     if (Atomics.compareExchange(claimed, id, FREE, mark) !== FREE) continue;
     let reply;
     try {
@@ -39,7 +38,7 @@ async function work() {
   running = false;
 }
 port.on("message", (message) => {
-  jobs.push(...message.jobs);
+  jobs.add(message.jobs);
   if (!running) void work();
 });
 //# sourceMappingURL=analysisWorker.js.map

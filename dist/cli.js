@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-4NOR6OKN.js";
+} from "./chunks/chunk-TW3QUNMJ.js";
 import {
   threadsProblem
-} from "./chunks/chunk-4CNH5ZPC.js";
+} from "./chunks/chunk-BXGCR6TV.js";
 import "./chunks/chunk-O5UWBKZA.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-K7HNMH6V.js");
+  const { run } = await import("./chunks/main-5SK5OKKS.js");
   await run();
 }
 await main();

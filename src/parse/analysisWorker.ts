@@ -1,26 +1,22 @@
-// A worker thread of the analysis pool (pool.ts). It keeps every job announced to it and, newest first,
-// claims each one still free in the shared claims array, analyses it and replies with plain data.
+// A worker thread of the analysis pool (pool.ts). It keeps every job announced to it and, newest first and
+// Terraform last (WorkerJobs), claims each one still free in the shared claims array, analyses it and
+// replies with plain data. Each grammar loads with the first job that needs it.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadLanguage } from './grammars.js';
-import { FREE, MAIN, runInProcess, type AnalysisJob, type WorkerAnnouncement, type WorkerReply } from './pool.js';
+import { FREE, MAIN, runInProcess, WorkerJobs, type WorkerAnnouncement, type WorkerReply } from './pool.js';
 
 if (!parentPort) throw new Error('analysisWorker.js runs as a worker thread of deploy-guard');
 const port = parentPort;
 const { index, claims } = workerData as { index: number; claims: SharedArrayBuffer };
 const claimed = new Int32Array(claims);
 const mark = MAIN + 1 + index;
-const jobs: { id: number; job: AnalysisJob }[] = [];
+const jobs = new WorkerJobs();
 let running = false;
-
-// Compiled while the main thread reads the files it will announce (bash loads with the first script: its
-// compile flags are process-wide, and the main thread may be compiling the HCL grammar meanwhile).
-void loadLanguage('terraform').catch(() => undefined);
 
 async function work(): Promise<void> {
   running = true;
-  while (jobs.length > 0) {
-    const { id, job } = jobs.pop()!;
+  for (let next = jobs.next(); next; next = jobs.next()) {
+    const { id, job } = next;
     if (Atomics.compareExchange(claimed, id, FREE, mark) !== FREE) continue;
     let reply: WorkerReply;
     try {
@@ -41,6 +37,6 @@ async function work(): Promise<void> {
 }
 
 port.on('message', (message: WorkerAnnouncement) => {
-  jobs.push(...message.jobs);
+  jobs.add(message.jobs);
   if (!running) void work();
 });

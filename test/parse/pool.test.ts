@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnalysisCache } from '../../src/parse/analysisCache.js';
-import { AnalysisPool, FREE, largeRun, MAIN, runInProcess, threadsProblem, workerCount, type AnalysisJob, type WorkerAnnouncement, type WorkerLike, type WorkerReply } from '../../src/parse/pool.js';
+import { AnalysisPool, FREE, largeRun, MAIN, runInProcess, threadsProblem, workerCount, WorkerJobs, type AnalysisJob, type WorkerAnnouncement, type WorkerLike, type WorkerReply } from '../../src/parse/pool.js';
 
 class FakeWorker implements WorkerLike {
-  readonly jobs: { id: number; job: AnalysisJob }[] = [];
+  readonly jobs = new WorkerJobs();
   refs = 0;
   terminated = false;
   private readonly listeners: Record<string, ((value: never) => void)[]> = {};
@@ -25,10 +25,9 @@ class FakeWorker implements WorkerLike {
   }
 
   postMessage(message: WorkerAnnouncement): void {
-    for (const entry of structuredClone(message).jobs) {
-      this.jobs.push(entry);
-      this.known.set(entry.id, entry.job);
-    }
+    const { jobs } = structuredClone(message);
+    this.jobs.add(jobs);
+    for (const entry of jobs) this.known.set(entry.id, entry.job);
   }
   on(event: string, listener: (value: never) => void): this {
     (this.listeners[event] ??= []).push(listener);
@@ -47,10 +46,10 @@ class FakeWorker implements WorkerLike {
     for (const listener of this.listeners[event] ?? []) listener(value as never);
   }
 
-  /** Claims the newest free job it knows, as analysisWorker.ts does; returns its id, or undefined. */
+  /** Claims the next free job it knows, as analysisWorker.ts does; returns its id, or undefined. */
   claim(): number | undefined {
-    while (this.jobs.length > 0) {
-      const { id } = this.jobs.pop()!;
+    for (let next = this.jobs.next(); next; next = this.jobs.next()) {
+      const { id } = next;
       if (Atomics.compareExchange(this.claimed, id, FREE, MAIN + 1 + this.index) === FREE) {
         this.held.set(id, this.known.get(id)!);
         return id;
@@ -129,6 +128,27 @@ describe('AnalysisPool', () => {
     await Promise.all([last, ...jobs.slice(0, 3).map((job) => pool.analyse(job))]);
     expect(worker.claim()).toBeUndefined();
     expect([...calls].sort()).toEqual([...TEXTS.slice(0, 4)].sort());
+  });
+
+  it('has a worker take scripts and appspecs newest first, and Terraform only when none of them is free', async () => {
+    const { pool, fakes } = poolWith(1);
+    const app: AnalysisJob = { kind: 'appspec', text: 'version: 0.0\nos: linux\n', options: {} };
+    const announced = [tf(TEXTS[0]!), sh('echo one\n'), tf(TEXTS[1]!), app, sh('echo two\n'), tf(TEXTS[2]!)];
+    announced.forEach((job) => pool.prefetch(job));
+    await flush();
+    const worker = fakes[0]!;
+    const order: number[] = [];
+    for (let id = worker.claim(); id !== undefined; id = worker.claim()) order.push(id);
+    // Ids follow the announcements: 1, 3 and 6 are Terraform.
+    expect(order).toEqual([5, 4, 2, 6, 3, 1]);
+  });
+
+  it('has a worker take Terraform when a run announces nothing else', async () => {
+    const { pool, fakes } = poolWith(1);
+    TEXTS.slice(0, 3).forEach((text) => pool.prefetch(tf(text)));
+    await flush();
+    const worker = fakes[0]!;
+    expect([worker.claim(), worker.claim(), worker.claim(), worker.claim()]).toEqual([3, 2, 1, undefined]);
   });
 
   it('runs on the main thread what a worker failed, and what a worker held when it died', async () => {
