@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-TW3QUNMJ.js";
+} from "./chunks/chunk-LFJDVQHV.js";
 import {
   threadsProblem
 } from "./chunks/chunk-BXGCR6TV.js";

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-5SK5OKKS.js");
+  const { run } = await import("./chunks/main-AFHYEBFS.js");
   await run();
 }
 await main();

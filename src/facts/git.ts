@@ -71,16 +71,23 @@ export async function ensureCommit(cwd: string, rev: string, what: string): Prom
   throw new GitHistoryError(`The ${what} revision ${rev} is not in the checkout and could not be fetched.`, FETCH_DEPTH_FIX);
 }
 
+/** The merge base of two revisions with the history the checkout has now; undefined when git finds none. */
+export async function localMergeBase(cwd: string, a: string, b: string): Promise<string | undefined> {
+  try {
+    return (await git(cwd, ['merge-base', a, b])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The merge base of two commits, deepening a shallow checkout step by step until it is found. */
 export async function mergeBase(cwd: string, a: string, b: string): Promise<string> {
   for (const deepen of [50, 200, 1000, 0]) {
-    try {
-      return (await git(cwd, ['merge-base', a, b])).trim();
-    } catch {
-      if (!(await isShallow(cwd)) || !(await hasRemote(cwd))) break;
-      const args = deepen === 0 ? ['fetch', '--no-tags', '--quiet', '--unshallow', 'origin'] : ['fetch', '--no-tags', '--quiet', `--deepen=${deepen}`, 'origin'];
-      if (!(await succeeds(cwd, args))) break;
-    }
+    const found = await localMergeBase(cwd, a, b);
+    if (found) return found;
+    if (!(await isShallow(cwd)) || !(await hasRemote(cwd))) break;
+    const args = deepen === 0 ? ['fetch', '--no-tags', '--quiet', '--unshallow', 'origin'] : ['fetch', '--no-tags', '--quiet', `--deepen=${deepen}`, 'origin'];
+    if (!(await succeeds(cwd, args))) break;
   }
   throw new GitHistoryError(`No common history between ${a.slice(0, 12)} and ${b.slice(0, 12)} in the checkout.`, FETCH_DEPTH_FIX);
 }

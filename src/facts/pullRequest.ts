@@ -1,7 +1,7 @@
 // Facts about the PR under check: its revisions, changed files, labels, and the break-glass override.
 import { ConfigurationError } from '../config/errors.js';
 import type { RunContext } from './context.js';
-import { changedFiles, commitTime, ensureCommit, mergeBase, readBlobs, resolveCommit, type Blob } from './git.js';
+import { changedFiles, commitTime, ensureCommit, localMergeBase, mergeBase, readBlobs, resolveCommit, type Blob } from './git.js';
 import { TERRAFORM_PROPER } from './terraform.js';
 import { pathsOf, type ChangeSet, type OverrideFacts, type PullRequestFacts } from './types.js';
 import { MAX_FILE_BYTES } from './workspace.js';
@@ -39,6 +39,9 @@ export async function gatherChanges(context: RunContext): Promise<ChangeSet> {
   // The base is resolved beside HEAD (two git processes at once); what is wrong with HEAD is reported first.
   const baseCommit = (async () => ensureCommit(root, baseRevision(context), 'base'))();
   baseCommit.catch(() => undefined);
+  // The merge base is asked for beside them: when both commits are here already, it is the one mergeBase finds
+  // first, a git process sooner. When the base had to be fetched, this finds none and mergeBase looks.
+  const early = (async () => localMergeBase(root, baseRevision(context), 'HEAD'))().catch(() => undefined);
   // The working tree is what gets analysed: on GitHub it is the PR merged into its base.
   const head = await resolveCommit(root, 'HEAD');
   if (!head) throw new ConfigurationError(`No git checkout at ${root}.`, 'Run actions/checkout before deploy-guard.');
@@ -54,7 +57,7 @@ export async function gatherChanges(context: RunContext): Promise<ChangeSet> {
       );
     }
   }
-  const fork = await mergeBase(root, base, head);
+  const fork = (await early) ?? (await mergeBase(root, base, head));
   return { base, head, mergeBase: fork, files: await changedFiles(root, fork, head) };
 }
 
