@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-LFJDVQHV.js";
+} from "./chunks/chunk-3X2CLUYB.js";
 import {
   threadsProblem
 } from "./chunks/chunk-BXGCR6TV.js";

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-AFHYEBFS.js");
+  const { run } = await import("./chunks/main-2VUAJPML.js");
   await run();
 }
 await main();

@@ -96,7 +96,8 @@ rules:
 
   it('names the line of a wrong type', () => {
     const message = errorOf('scripts:\n  include: deploy/**\n');
-    expect(message).toMatch(new RegExp(`${FILE}:2: scripts.include: .*array`, 'i'));
+    // Zod's English message (zod/mini carries none of its own: schema.ts sets them).
+    expect(message).toContain(`${FILE}:2: scripts.include: Invalid input: expected array, received string`);
   });
 
   it('reports YAML syntax errors with their line', () => {
