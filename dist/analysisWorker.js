@@ -4,7 +4,7 @@ import {
   MAIN,
   WorkerJobs,
   runInProcess
-} from "./chunks/chunk-BXGCR6TV.js";
+} from "./chunks/chunk-BINAPSY6.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/parse/analysisWorker.ts

@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-3X2CLUYB.js";
+} from "./chunks/chunk-ODUGPUWK.js";
 import {
   threadsProblem
-} from "./chunks/chunk-BXGCR6TV.js";
+} from "./chunks/chunk-BINAPSY6.js";
 import "./chunks/chunk-O5UWBKZA.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 

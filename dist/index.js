@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-2VUAJPML.js");
+  const { run } = await import("./chunks/main-X3STKWQM.js");
   await run();
 }
 await main();

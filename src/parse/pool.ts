@@ -4,9 +4,10 @@
 //
 // Every announced job is sent to every worker at once, and who runs it is decided by one atomic claim in
 // shared memory: the main thread claims jobs from the front, in the order it asks for them; workers claim
-// from the back, scripts and appspecs before Terraform (WorkerJobs). No thread waits for another to hand out work, so a main thread busy for seconds without
-// returning to the event loop still shares the work. A job a worker could not finish (the worker died, the
-// result did not cross) is run on the main thread: parallelism makes a run faster, never changes what it finds.
+// from the back, scripts and appspecs before Terraform (WorkerJobs). No thread waits for another to hand out
+// work, so a main thread busy for seconds without returning to the event loop still shares the work. A job a
+// worker could not finish (the worker died, the result did not cross) is run on the main thread: parallelism
+// makes a run faster, never changes what it finds.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -59,6 +60,7 @@ export class WorkerJobs {
     return this.first.pop() ?? this.terraform.pop();
   }
 }
+
 /** Worker → main thread: the answer for one job it claimed. */
 export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
