@@ -22,7 +22,7 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-ODUGPUWK.js";
+} from "./chunks/chunk-63Y4XYN2.js";
 import {
   threadsProblem
 } from "./chunks/chunk-BINAPSY6.js";

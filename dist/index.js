@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-X3STKWQM.js");
+  const { run } = await import("./chunks/main-I3AI3TFX.js");
   await run();
 }
 await main();

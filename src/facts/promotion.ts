@@ -13,7 +13,7 @@ import { BaseVersions } from './pullRequest.js';
 import { pathsOf, type ChangeSet, type ChangeStatus, type PullRequestFacts } from './types.js';
 import { terragruntReads } from './terragrunt.js';
 import { presenceHistory, type PresenceInterval } from './valueHistory.js';
-import { MAX_FILE_BYTES, normalisePath, readRepoFile } from './workspace.js';
+import { folderOf, MAX_FILE_BYTES, normalisePath, readRepoFile } from './workspace.js';
 
 /** Something promotion needs could not be read: the run ends in error with this fix, never in a pass. */
 export class PromotionNotEvaluated extends Error {
@@ -135,7 +135,7 @@ export class ReachMap {
     for (const { path, analysis } of index.files.values()) {
       this.rank.set(path, this.rank.size);
       const rendered = index.unreadReferences(path);
-      if (rendered !== undefined) this.unread.set(path, { dir: posix.dirname(path) === '.' ? '' : posix.dirname(path), rendered });
+      if (rendered !== undefined) this.unread.set(path, { dir: folderOf(path), rendered });
       else this.addReferences(path, analysis.scriptFiles, false);
     }
   }

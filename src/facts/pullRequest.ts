@@ -132,12 +132,7 @@ export async function gatherOverride(context: RunContext, pull: PullRequestFacts
   if (!labelPresent) return { labelEvents: [], labelPresent: false };
   const reason = overrideReason(pull.body);
   // Read only when the label is there (a git process less for every other PR).
-  let headCommittedAt: string | undefined;
-  try {
-    headCommittedAt = await commitTime(context.workspace, pull.headSha);
-  } catch {
-    headCommittedAt = undefined;
-  }
+  const headCommittedAt = await commitTime(context.workspace, pull.headSha).catch(() => undefined);
   const base: OverrideFacts = {
     labelEvents: [],
     labelPresent,

@@ -22,7 +22,7 @@ import { BaseVersions } from './pullRequest.js';
 import type { FactStore } from './registry.js';
 import { mayReferenceFile, PACKER_FILE, TERRAFORM_FILE, type ParsedTerraform, type TerraformIndex } from './terraform.js';
 import { changedPaths, pathsOf, type ChangeSet } from './types.js';
-import { normalisePath, readRepoFile, type FileRead } from './workspace.js';
+import { folderOf, normalisePath, readRepoFile, type FileRead } from './workspace.js';
 
 interface Pos {
   line: number;
@@ -446,8 +446,7 @@ class Catalogue {
 
   /** The files a reference may name: against its file's folder and, for a provisioner's script(s), the repository's root. */
   private referenceCandidates(path: string, ref: ScriptFileRef): string[] {
-    const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-    const candidates = [normalisePath(posix.join(dir, ref.path))];
+    const candidates = [normalisePath(posix.join(folderOf(path), ref.path))];
     // Packer resolves script paths against the folder `packer build` runs in: usually the template's, often the repository root.
     if (ref.fn === 'script' || ref.fn === 'scripts') candidates.push(normalisePath(ref.path));
     return candidates.filter((candidate): candidate is string => candidate !== undefined);
@@ -1102,11 +1101,6 @@ function yielder(): () => Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     last = performance.now();
   };
-}
-
-function folderOf(path: string): string {
-  const dir = posix.dirname(path);
-  return dir === '.' ? '' : dir;
 }
 
 /**

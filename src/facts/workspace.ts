@@ -1,6 +1,6 @@
 // Reading repository files safely: size cap, binary and encoding checks, no symlink escapes.
 import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, join, posix, sep } from 'node:path';
 import { git } from './git.js';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -20,6 +20,12 @@ export function normalisePath(path: string): string | undefined {
     } else parts.push(part);
   }
   return parts.join('/');
+}
+
+/** The folder of a repository-relative path: '' for a file at the root. */
+export function folderOf(path: string): string {
+  const dir = posix.dirname(path);
+  return dir === '.' ? '' : dir;
 }
 
 /** Every file of the checkout that git knows or would add (tracked plus untracked, ignoring .gitignore'd). */
