@@ -8,6 +8,8 @@ export interface ActionRunOptions {
 }
 export interface ActionRun {
   code: number;
+  /** Milliseconds from the spawn of `node dist/index.js` to its exit. */
+  wallMs: number;
   stdout: string;
   stderr: string;
   outputs: Record<string, string>;

@@ -55,16 +55,20 @@ export async function runAction(options) {
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])),
     ...options.env,
   };
+  const spawned = performance.now();
   const child = spawn(process.execPath, [DIST_INDEX], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
   const code = await new Promise((done) => child.on('close', (exit) => done(exit ?? -1)));
+  const wallMs = performance.now() - spawned;
   const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
   const readJson = (path) => (path && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined);
   return {
     code,
+    /** From the spawn of `node dist/index.js` to its exit: the action's own time, without this runner's files. */
+    wallMs,
     stdout,
     stderr,
     outputs,
