@@ -4,7 +4,7 @@ import {
   MAIN,
   WorkerJobs,
   runInProcess
-} from "./chunks/chunk-BINAPSY6.js";
+} from "./chunks/chunk-FPQG5F7W.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/parse/analysisWorker.ts

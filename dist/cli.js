@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-63Y4XYN2.js";
+} from "./chunks/chunk-WVA6L7W3.js";
 import {
   threadsProblem
-} from "./chunks/chunk-BINAPSY6.js";
+} from "./chunks/chunk-FPQG5F7W.js";
 import "./chunks/chunk-O5UWBKZA.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-I3AI3TFX.js");
+  const { run } = await import("./chunks/main-ECGKQJZ4.js");
   await run();
 }
 await main();

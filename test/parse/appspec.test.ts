@@ -61,6 +61,14 @@ hooks:
     expect(analyseAppspec('hooks:\n  BeforeInstall:\n    - timeout: 3\n').problems).toEqual([{ line: 3, column: 7, message: expect.stringContaining('no location') }]);
   });
 
+  it('reads an event written as an explicit key without a value as an event without scripts, as an empty one', () => {
+    // `? key` leaves the pair without a value node at all (null), where `key:` leaves an empty scalar.
+    const explicit = analyseAppspec('hooks:\n  ? BeforeInstall\n  AfterInstall:\n    - location: scripts/after.sh\n');
+    expect(explicit.problems).toEqual([]);
+    expect(explicit.hooks.map((hook) => `${hook.event} ${hook.location}`)).toEqual(['AfterInstall scripts/after.sh']);
+    expect(analyseAppspec('hooks:\n  BeforeInstall:\n  AfterInstall:\n    - location: scripts/after.sh\n')).toEqual(explicit);
+  });
+
   it('follows an alias once and survives an alias bomb in bounded time', () => {
     const spec = analyseAppspec(`hooks:
   BeforeInstall: &install
