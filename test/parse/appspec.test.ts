@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseAppspec } from '../../src/parse/appspec.js';
 
@@ -67,6 +68,40 @@ hooks:
     expect(explicit.problems).toEqual([]);
     expect(explicit.hooks.map((hook) => `${hook.event} ${hook.location}`)).toEqual(['AfterInstall scripts/after.sh']);
     expect(analyseAppspec('hooks:\n  BeforeInstall:\n  AfterInstall:\n    - location: scripts/after.sh\n')).toEqual(explicit);
+  });
+
+  it('never throws, whatever YAML shape each part of an appspec takes', () => {
+    // The shapes YAML allows where the reader expects others: explicit keys, empty and null values, aliases,
+    // flow collections, scalars for lists and lists for maps.
+    const values = (indent: string, list: string) => [
+      `:\n${indent}  - ${list}`,
+      ':',
+      ': ~',
+      ': text',
+      ': [a, b]',
+      ': {location: x}',
+      ': *missing',
+      `:\n${indent}  - ~`,
+      `:\n${indent}  - - nested`,
+    ];
+    const part = (indent: string, key: string, list: string) =>
+      fc.oneof(fc.constantFrom(...values(indent, list).map((value) => `${indent}${key}${value}`)), fc.constant(`${indent}? ${key}`));
+    const script = fc.constantFrom('location: scripts/a.sh', 'location:', '? location', 'timeout: 3', 'location: [a]');
+    const event = fc.tuple(fc.constantFrom('BeforeInstall', 'AfterInstall', 'ApplicationStart'), fc.boolean(), script).chain(([name, listed, first]) =>
+      listed ? fc.constant(`  ${name}:\n    - ${first}`) : part('  ', name, first),
+    );
+    const appspec = fc.tuple(
+      part('', 'files', 'destination: /opt/app'),
+      fc.oneof(fc.array(event, { maxLength: 3 }).map((events) => `hooks:\n${events.join('\n')}`), part('', 'hooks', 'location: x')),
+      part('', 'os', 'linux'),
+    ).map((parts) => `version: 0.0\n${parts.join('\n')}\n`);
+    fc.assert(
+      fc.property(appspec, (text) => {
+        const spec = analyseAppspec(text);
+        expect(Array.isArray(spec.hooks) && Array.isArray(spec.problems)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('follows an alias once and survives an alias bomb in bounded time', () => {
