@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/config/errors.js';
 import { parseConfig } from '../../src/config/load.js';
 import { decideOutcome } from '../../src/engine/outcome.js';
+import { ImageManifestError, parseManifest } from '../../src/facts/images.js';
 import { normalisePath } from '../../src/facts/workspace.js';
 import { RESULTS, type Finding, type NotEvaluated } from '../../src/model.js';
+import { analyseAppspec } from '../../src/parse/appspec.js';
+import { analyseCloudInit } from '../../src/parse/cloudInit.js';
 import { analyseShell } from '../../src/parse/shell.js';
 import { analyseTerraform } from '../../src/parse/terraform.js';
 import { fragments, withinASecond, RUNS, SEED } from './fuzzSupport.js';
@@ -41,6 +44,15 @@ const CONFIG_TOKENS = [
   '&a ', '*a', '<<: *a', '&b [*a, *a, *a]', '- ', '{', '}', '[', ']', ':', ': ', ',', '\n', '  ', '"', "'", '|', '>-', '? ', '!!binary ',
   '!!js/function ', '!!python/object:os.system ', '!<tag:yaml.org,2002:str> ', '%YAML 1.1\n', '%TAG ! tag:x,2000:\n', '---\n', '...\n', '#',
   '__proto__:', ' {polluted: true}', 'constructor:', '\u202E', '\u0000', '\t', 'yes', 'on', '0x1F', '.inf', '~',
+];
+
+/** The repository's YAML and JSON files: appspecs, cloud-config user data and image manifests. */
+const DOCUMENT_TOKENS = [
+  '#cloud-config\n', 'version: 0.0', 'os: linux', 'files:', 'hooks:', 'Resources:', 'BeforeInstall:', 'ApplicationStart:', 'location:',
+  ' scripts/start.sh', 'timeout:', ' 300', 'runas:', ' root', 'destination:', ' /opt/app', 'source:', ' /', 'runcmd:', 'bootcmd:',
+  'write_files:', 'packages:', 'path:', ' [ls, -l]', ' /usr/bin/aws s3 ls', '{"image": "ami-0123456789abcdef0"', '"path": "/usr/bin"',
+  '"executables": ["/usr/bin/aws"]', '}', '{', '[', ']', ',', ':', ': ', '- ', '? ', '\n', '\n  ', '\n    ', '  ', '&a ', '*a', '<<: *a', '|',
+  '>-', '!!str ', '!!binary ', '~', 'null', '"', "'", '---\n', '...\n', '%YAML 1.2\n', '#', '\t', '\r\n', '\u202E', '\u0000', '\uFEFF',
 ];
 
 const PATH_TOKENS = ['a', 'b', '..', '.', '', '/', '//', '\\', '..\\', 'C:', '~', '%2e%2e', '\u202E', '\n', ' ', '::', 'terraform', 'prod', '.git', '\u0000'];
@@ -114,6 +126,26 @@ describe('fuzzing the extractors and the loaders', () => {
         property(JSON.stringify(config));
       }),
       { seed: SEED, numRuns: RUNS.configJson },
+    );
+    timing.check();
+  });
+
+  it(`the appspec, cloud-config and image-manifest readers answer or name the file, nothing else (${RUNS.documents} cases each)`, () => {
+    const timing = withinASecond();
+    fc.assert(
+      fc.property(fc.oneof(fragments(DOCUMENT_TOKENS, 60), fc.string({ unit: 'grapheme', maxLength: 300 })), (text) => {
+        timing.measureSync(() => {
+          expect(Array.isArray(analyseAppspec(text).problems)).toBe(true);
+          expect(Array.isArray(analyseCloudInit(text).problems)).toBe(true);
+          try {
+            expect(parseManifest('images/api.json', text).file).toBe('images/api.json');
+          } catch (error) {
+            expect(error).toBeInstanceOf(ImageManifestError);
+            expect((error as Error).message).toContain('images/api.json');
+          }
+        });
+      }),
+      { seed: SEED, numRuns: RUNS.documents },
     );
     timing.check();
   });

@@ -12,6 +12,7 @@ export const RUNS = {
   terraformNesting: 16,
   config: 500,
   configJson: 300,
+  documents: 500,
   paths: 2000,
   outcome: 1000,
 } as const;
