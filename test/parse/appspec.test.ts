@@ -100,7 +100,8 @@ hooks:
         const spec = analyseAppspec(text);
         expect(Array.isArray(spec.hooks) && Array.isArray(spec.problems)).toBe(true);
       }),
-      { numRuns: 1000 },
+      // A fixed seed, as the hardening fuzz's: a failure reproduces.
+      { seed: 20_261_127, numRuns: 1000 },
     );
   });
 
