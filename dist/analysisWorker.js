@@ -4,7 +4,7 @@ import {
   MAIN,
   WorkerJobs,
   runInProcess
-} from "./chunks/chunk-FPQG5F7W.js";
+} from "./chunks/chunk-R5VRBRRL.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/parse/analysisWorker.ts

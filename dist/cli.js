@@ -22,10 +22,10 @@ import {
   toJsonReport,
   unevaluatedReport,
   verdictLabel
-} from "./chunks/chunk-WVA6L7W3.js";
+} from "./chunks/chunk-YF4SIPVN.js";
 import {
   threadsProblem
-} from "./chunks/chunk-FPQG5F7W.js";
+} from "./chunks/chunk-R5VRBRRL.js";
 import "./chunks/chunk-O5UWBKZA.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 

@@ -74,7 +74,7 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-ECGKQJZ4.js");
+  const { run } = await import("./chunks/main-RGPUL3XP.js");
   await run();
 }
 await main();

@@ -85,7 +85,7 @@ export function analyseAppspec(text: string): AppspecAnalysis {
       for (const hookPair of hooks.items) {
         const event = scalarText(hookPair.key) ?? '';
         const scripts = resolve(hookPair.value);
-        if (scripts == null || (isScalar(scripts) && scripts.value === null)) continue;
+        if (scripts === undefined || (isScalar(scripts) && scripts.value === null)) continue;
         if (!isSeq(scripts)) {
           result.problems.push({ ...at((scripts as YamlNode).range?.[0]), message: `hook ${event} must be a list of { location, timeout, runas }` });
           continue;
