@@ -24,6 +24,9 @@ import {
   verdictLabel
 } from "./chunks/chunk-YF4SIPVN.js";
 import {
+  tuneTiering
+} from "./chunks/chunk-SXPLTJVM.js";
+import {
   threadsProblem
 } from "./chunks/chunk-R5VRBRRL.js";
 import "./chunks/chunk-O5UWBKZA.js";
@@ -252,6 +255,7 @@ ${USAGE}
   if (report.outcome.result === "fail" || failOn === "warning" && report.outcome.result === "warn") return EXIT.fail;
   return EXIT.ok;
 }
+tuneTiering();
 process.exitCode = await main(process.argv.slice(2)).catch((error) => {
   process.stderr.write(`deploy-guard: internal error (DG901): ${error instanceof Error ? error.stack ?? error.message : String(error)}
 `);

@@ -1,4 +1,7 @@
 import { createRequire as __dgCreateRequire } from 'node:module'; const require = __dgCreateRequire(import.meta.url);
+import {
+  tuneTiering
+} from "./chunks/chunk-SXPLTJVM.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/index.ts
@@ -74,7 +77,8 @@ async function main() {
       return;
     }
   }
-  const { run } = await import("./chunks/main-RGPUL3XP.js");
+  tuneTiering();
+  const { run } = await import("./chunks/main-A7USKFYX.js");
   await run();
 }
 await main();

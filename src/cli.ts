@@ -11,6 +11,7 @@ import type { RunReport } from './model.js';
 import { threadsProblem } from './parse/pool.js';
 import { toJsonReport } from './report/json.js';
 import { renderText } from './report/text.js';
+import { tuneTiering } from './tiering.js';
 import { githubFor, loadSettings, readEvent } from './setup.js';
 import { VERSION } from './version.js';
 
@@ -111,6 +112,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   return EXIT.ok;
 }
 
+tuneTiering();
 process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`deploy-guard: internal error (DG901): ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
   return EXIT.error;

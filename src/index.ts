@@ -1,9 +1,11 @@
 // The action's entry point (GitHub runs `node dist/index.js`, with no flags). On Node 22+ a run that may parse
 // runs in a second process started with --liftoff-only (reexec.ts says when and why), which gets stdio,
-// arguments and environment, and whose exit status is this one's.
+// arguments and environment, and whose exit status is this one's. On Node 20 the process that runs the action first
+// makes V8 optimise less eagerly (tiering.ts).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { currentEntryState, secondProcessFlags, wantsReexec } from './reexec.js';
+import { tuneTiering } from './tiering.js';
 
 async function main(): Promise<void> {
   if (wantsReexec(currentEntryState())) {
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
     }
     // No second process could start: run here, only slower to exit.
   }
+  tuneTiering();
   const { run } = await import('./main.js');
   await run();
 }

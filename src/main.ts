@@ -19,6 +19,7 @@ import { toJsonReport } from './report/json.js';
 import { toSarif } from './report/sarif.js';
 import { renderSummary } from './report/summary.js';
 import { syncTrackingIssue } from './report/trackingIssue.js';
+import { tieringApplied } from './tiering.js';
 import { githubFor, loadSettings, modeFor, readEvent } from './setup.js';
 import { VERSION } from './version.js';
 
@@ -96,7 +97,8 @@ async function execute(deps: ActionDependencies): Promise<{ report: RunReport; i
   let mode: Mode = 'pr';
   try {
     inputs = readInputs((name) => core.getInput(name));
-    logger.debug(`node ${process.version}${process.execArgv.length > 0 ? ` ${process.execArgv.join(' ')}` : ''}`);
+    const tiering = tieringApplied();
+    logger.debug(`node ${process.version}${process.execArgv.length > 0 ? ` ${process.execArgv.join(' ')}` : ''}${tiering.length > 0 ? `; set at start: ${tiering.join(' ')}` : ''}`);
     const threads = threadsProblem(env);
     if (threads) logger.warning(threads);
     mode = inputs.mode === 'auto' ? modeFor(inputs, eventName) : inputs.mode;
