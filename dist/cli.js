@@ -25,7 +25,7 @@ import {
 } from "./chunks/chunk-YF4SIPVN.js";
 import {
   tuneTiering
-} from "./chunks/chunk-SXPLTJVM.js";
+} from "./chunks/chunk-SCV6UX2J.js";
 import {
   threadsProblem
 } from "./chunks/chunk-R5VRBRRL.js";

@@ -1,7 +1,8 @@
 import { createRequire as __dgCreateRequire } from 'node:module'; const require = __dgCreateRequire(import.meta.url);
 import {
+  tieringFlags,
   tuneTiering
-} from "./chunks/chunk-SXPLTJVM.js";
+} from "./chunks/chunk-SCV6UX2J.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/index.ts
@@ -13,9 +14,9 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 var LIFTOFF_ONLY = "--liftoff-only";
 var SEMI_SPACE = "--max-semi-space-size=8";
-function secondProcessFlags(env, execArgv) {
+function secondProcessFlags(env, execArgv, nodeMajor = Number(process.versions.node.split(".")[0])) {
   const chosen = [env.NODE_OPTIONS ?? "", ...execArgv].some((flags) => /--max[-_]semi[-_]space[-_]size/.test(flags));
-  return chosen ? [LIFTOFF_ONLY] : [LIFTOFF_ONLY, SEMI_SPACE];
+  return [LIFTOFF_ONLY, ...chosen ? [] : [SEMI_SPACE], ...tieringFlags(nodeMajor, execArgv)];
 }
 var DOCUMENTATION = /\.(?:md|markdown|mdx|rst|adoc|asciidoc|txt|png|jpe?g|gif|svg|webp|ico|pdf)$/i;
 function isDocumentation(path) {
@@ -78,7 +79,7 @@ async function main() {
     }
   }
   tuneTiering();
-  const { run } = await import("./chunks/main-A7USKFYX.js");
+  const { run } = await import("./chunks/main-727FRXFS.js");
   await run();
 }
 await main();

@@ -1,7 +1,7 @@
 // The action's entry point (GitHub runs `node dist/index.js`, with no flags). On Node 22+ a run that may parse
 // runs in a second process started with --liftoff-only (reexec.ts says when and why), which gets stdio,
-// arguments and environment, and whose exit status is this one's. On Node 20 the process that runs the action first
-// makes V8 optimise less eagerly (tiering.ts).
+// arguments and environment, and whose exit status is this one's. Either way V8 optimises later than by default
+// (tiering.ts): on Node 22+ by that process's flags, on Node 20 set here before the action loads.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { currentEntryState, secondProcessFlags, wantsReexec } from './reexec.js';

@@ -10,6 +10,7 @@
 // keeps it too: it parses nothing, and the second process would cost it a third of its run.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tieringFlags } from './tiering.js';
 
 const LIFTOFF_ONLY = '--liftoff-only';
 
@@ -20,10 +21,13 @@ const LIFTOFF_ONLY = '--liftoff-only';
  */
 const SEMI_SPACE = '--max-semi-space-size=8';
 
-/** The flags the second process starts with, before this one's; a young generation size the user set is kept. */
-export function secondProcessFlags(env: NodeJS.ProcessEnv, execArgv: readonly string[]): string[] {
+/**
+ * The flags the second process starts with, before this one's: Liftoff only, a smaller young generation and a
+ * later TurboFan (tiering.ts). A young generation size or a TurboFan threshold the user set is kept.
+ */
+export function secondProcessFlags(env: NodeJS.ProcessEnv, execArgv: readonly string[], nodeMajor = Number(process.versions.node.split('.')[0])): string[] {
   const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some((flags) => /--max[-_]semi[-_]space[-_]size/.test(flags));
-  return chosen ? [LIFTOFF_ONLY] : [LIFTOFF_ONLY, SEMI_SPACE];
+  return [LIFTOFF_ONLY, ...(chosen ? [] : [SEMI_SPACE]), ...tieringFlags(nodeMajor, execArgv)];
 }
 
 /**

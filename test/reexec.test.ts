@@ -73,15 +73,25 @@ describe('wantsReexec', () => {
 });
 
 describe('secondProcessFlags', () => {
-  it('starts Liftoff-only with a smaller young generation', () => {
-    expect(secondProcessFlags({}, [])).toEqual(['--liftoff-only', '--max-semi-space-size=8']);
-    expect(secondProcessFlags({ NODE_OPTIONS: '--max-old-space-size=4096' }, ['--enable-source-maps'])).toEqual(['--liftoff-only', '--max-semi-space-size=8']);
+  const LATER_TURBOFAN = '--invocation-count-for-turbofan=90000';
+
+  it('starts Liftoff-only with a smaller young generation and a later TurboFan', () => {
+    expect(secondProcessFlags({}, [], 24)).toEqual(['--liftoff-only', '--max-semi-space-size=8', LATER_TURBOFAN]);
+    expect(secondProcessFlags({}, [], 22)).toEqual(['--liftoff-only', '--max-semi-space-size=8', LATER_TURBOFAN]);
+    expect(secondProcessFlags({ NODE_OPTIONS: '--max-old-space-size=4096' }, ['--enable-source-maps'], 24)).toEqual(['--liftoff-only', '--max-semi-space-size=8', LATER_TURBOFAN]);
+    // Forced on Node 20 (DEPLOY_GUARD_REEXEC=1): that V8's own threshold flag.
+    expect(secondProcessFlags({}, [], 20)).toEqual(['--liftoff-only', '--max-semi-space-size=8', '--interrupt-budget=1081344']);
   });
 
   it('keeps a young generation size the user chose, in NODE_OPTIONS or on the command line', () => {
-    expect(secondProcessFlags({ NODE_OPTIONS: '--max-semi-space-size=32' }, [])).toEqual(['--liftoff-only']);
-    expect(secondProcessFlags({ NODE_OPTIONS: '--max_semi_space_size=32' }, [])).toEqual(['--liftoff-only']);
-    expect(secondProcessFlags({}, ['--max-semi-space-size=64'])).toEqual(['--liftoff-only']);
+    expect(secondProcessFlags({ NODE_OPTIONS: '--max-semi-space-size=32' }, [], 24)).toEqual(['--liftoff-only', LATER_TURBOFAN]);
+    expect(secondProcessFlags({ NODE_OPTIONS: '--max_semi_space_size=32' }, [], 24)).toEqual(['--liftoff-only', LATER_TURBOFAN]);
+    expect(secondProcessFlags({}, ['--max-semi-space-size=64'], 24)).toEqual(['--liftoff-only', LATER_TURBOFAN]);
+  });
+
+  it('keeps a TurboFan threshold the user chose on the command line', () => {
+    expect(secondProcessFlags({}, ['--invocation-count-for-turbofan=500'], 24)).toEqual(['--liftoff-only', '--max-semi-space-size=8']);
+    expect(secondProcessFlags({}, ['--invocation_count_for_turbofan=500'], 24)).toEqual(['--liftoff-only', '--max-semi-space-size=8']);
   });
 });
 

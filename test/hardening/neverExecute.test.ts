@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULTS } from '../../src/model.js';
+import { secondProcessFlags } from '../../src/reexec.js';
 import { startAwsLoopback, type AwsLoopback } from '../support/awsLoopback.js';
 import { createRepo, type TestRepo } from '../support/gitRepo.js';
 import { startGitHubLoopback, type GitHubLoopback } from '../support/githubLoopback.js';
@@ -133,9 +134,10 @@ describe('never executing repository content (bundled action, every mode)', () =
     const viaPath = readFileSync(shimLog, 'utf8').split('\n').filter(Boolean);
     expect(viaPath.filter((line) => !line.startsWith('git '))).toEqual([]);
     const all = readFileSync(spawnLog, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { via: string; file: string; args: string[] });
-    // The second process is this Node binary with the bundled entry point, nothing from the repository.
+    // The second process is this Node binary with its flags (unit-tested in reexec.test.ts) and the bundled entry
+    // point, nothing from the repository.
     const itself = all.filter((entry) => entry.file === process.execPath);
-    expect(itself.map((entry) => entry.args)).toEqual(reexec ? [['--liftoff-only', '--max-semi-space-size=8', expect.stringMatching(/[\\/]dist[\\/]index\.js$/)]] : []);
+    expect(itself.map((entry) => entry.args)).toEqual(reexec ? [[...secondProcessFlags({}, []), expect.stringMatching(/[\\/]dist[\\/]index\.js$/)]] : []);
     const spawned = all.filter((entry) => entry.file !== process.execPath);
     expect([...new Set(spawned.map((entry) => entry.file))]).toEqual(['git']);
     expect(spawned.length).toBe(viaPath.length);
