@@ -1,5 +1,6 @@
-// The V8 tiering the entry points set on Node 20 (src/tiering.ts). That the bundled entry sets it is checked end
-// to end in e2e/entry.test.ts (its debug line); what it gains is measured by `npm run bench` (BENCHMARKS.md).
+// The V8 tiering the action runs with (src/tiering.ts): set at start on Node 20, on the second process's command
+// line on Node 22+. That the bundled entry applies it is checked end to end in e2e/entry.test.ts (its debug line);
+// what it gains is measured by `npm run bench` (BENCHMARKS.md).
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { INTERRUPT_BUDGET, TURBOFAN_INVOCATIONS, tieringFlags } from '../src/tiering.js';
