@@ -25,7 +25,7 @@ import {
 } from "./chunks/chunk-YF4SIPVN.js";
 import {
   tuneTiering
-} from "./chunks/chunk-SCV6UX2J.js";
+} from "./chunks/chunk-DHH5EGEX.js";
 import {
   threadsProblem
 } from "./chunks/chunk-R5VRBRRL.js";

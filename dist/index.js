@@ -2,7 +2,7 @@ import { createRequire as __dgCreateRequire } from 'node:module'; const require 
 import {
   tieringFlags,
   tuneTiering
-} from "./chunks/chunk-SCV6UX2J.js";
+} from "./chunks/chunk-DHH5EGEX.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/index.ts
@@ -79,7 +79,7 @@ async function main() {
     }
   }
   tuneTiering();
-  const { run } = await import("./chunks/main-727FRXFS.js");
+  const { run } = await import("./chunks/main-QZYCUYLJ.js");
   await run();
 }
 await main();
