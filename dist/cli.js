@@ -25,7 +25,7 @@ import {
 } from "./chunks/chunk-YF4SIPVN.js";
 import {
   tuneTiering
-} from "./chunks/chunk-DHH5EGEX.js";
+} from "./chunks/chunk-3OKPSYB4.js";
 import {
   threadsProblem
 } from "./chunks/chunk-R5VRBRRL.js";

@@ -1,8 +1,9 @@
 import { createRequire as __dgCreateRequire } from 'node:module'; const require = __dgCreateRequire(import.meta.url);
 import {
+  NODE_MAJOR,
   tieringFlags,
   tuneTiering
-} from "./chunks/chunk-DHH5EGEX.js";
+} from "./chunks/chunk-3OKPSYB4.js";
 import "./chunks/chunk-WAXSGHYJ.js";
 
 // src/index.ts
@@ -14,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 var LIFTOFF_ONLY = "--liftoff-only";
 var SEMI_SPACE = "--max-semi-space-size=8";
-function secondProcessFlags(env, execArgv, nodeMajor = Number(process.versions.node.split(".")[0])) {
+function secondProcessFlags(env, execArgv, nodeMajor = NODE_MAJOR) {
   const chosen = [env.NODE_OPTIONS ?? "", ...execArgv].some((flags) => /--max[-_]semi[-_]space[-_]size/.test(flags));
   return [LIFTOFF_ONLY, ...chosen ? [] : [SEMI_SPACE], ...tieringFlags(nodeMajor, execArgv)];
 }
@@ -59,7 +60,7 @@ function currentEntryState() {
   return {
     env,
     execArgv: process.execArgv,
-    nodeMajor: Number(process.versions.node.split(".")[0]),
+    nodeMajor: NODE_MAJOR,
     payload,
     changedPaths: (base) => changedPathsSince(env.GITHUB_WORKSPACE || process.cwd(), base)
   };
@@ -79,7 +80,7 @@ async function main() {
     }
   }
   tuneTiering();
-  const { run } = await import("./chunks/main-QZYCUYLJ.js");
+  const { run } = await import("./chunks/main-BKTEWNYG.js");
   await run();
 }
 await main();

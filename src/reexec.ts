@@ -10,7 +10,7 @@
 // keeps it too: it parses nothing, and the second process would cost it a third of its run.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { tieringFlags } from './tiering.js';
+import { NODE_MAJOR, tieringFlags } from './tiering.js';
 
 const LIFTOFF_ONLY = '--liftoff-only';
 
@@ -25,7 +25,7 @@ const SEMI_SPACE = '--max-semi-space-size=8';
  * The flags the second process starts with, before this one's: Liftoff only, a smaller young generation and a
  * later TurboFan (tiering.ts). A young generation size or a TurboFan threshold the user set is kept.
  */
-export function secondProcessFlags(env: NodeJS.ProcessEnv, execArgv: readonly string[], nodeMajor = Number(process.versions.node.split('.')[0])): string[] {
+export function secondProcessFlags(env: NodeJS.ProcessEnv, execArgv: readonly string[], nodeMajor = NODE_MAJOR): string[] {
   const chosen = [env.NODE_OPTIONS ?? '', ...execArgv].some((flags) => /--max[-_]semi[-_]space[-_]size/.test(flags));
   return [LIFTOFF_ONLY, ...(chosen ? [] : [SEMI_SPACE]), ...tieringFlags(nodeMajor, execArgv)];
 }
@@ -101,7 +101,7 @@ export function currentEntryState(): EntryState {
   return {
     env,
     execArgv: process.execArgv,
-    nodeMajor: Number(process.versions.node.split('.')[0]),
+    nodeMajor: NODE_MAJOR,
     payload,
     changedPaths: (base) => changedPathsSince(env.GITHUB_WORKSPACE || process.cwd(), base),
   };

@@ -27,6 +27,9 @@ export const TURBOFAN_INVOCATIONS = 30 * 3_000;
 
 const FIRST_V8_COUNTING_INVOCATIONS = 22;
 
+/** The major version of the Node running this process. */
+export const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
+
 /** The V8 flag that sets the threshold on this Node; none when the process was started with its own. */
 export function tieringFlags(nodeMajor: number, execArgv: readonly string[]): string[] {
   const [name, value] = nodeMajor >= FIRST_V8_COUNTING_INVOCATIONS ? ['invocation-count-for-turbofan', TURBOFAN_INVOCATIONS] : ['interrupt-budget', INTERRUPT_BUDGET];
@@ -41,8 +44,8 @@ let applied: readonly string[] = [];
  * later share them). From Node 22 they are on the second process's command line instead, and a run that stays in
  * the first process (a change of documentation only) parses nothing.
  */
-export function tuneTiering(nodeMajor = Number(process.versions.node.split('.')[0])): void {
-  applied = nodeMajor < FIRST_V8_COUNTING_INVOCATIONS ? tieringFlags(nodeMajor, process.execArgv) : [];
+export function tuneTiering(): void {
+  applied = NODE_MAJOR < FIRST_V8_COUNTING_INVOCATIONS ? tieringFlags(NODE_MAJOR, process.execArgv) : [];
   for (const flag of applied) setFlagsFromString(flag);
 }
 
